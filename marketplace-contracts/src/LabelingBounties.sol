@@ -176,7 +176,7 @@ contract LabelingBounties is ILabelingBounties, Ownable2Step, ReentrancyGuardTra
         _requireUntil(t.commitDeadline, t.revealDeadline);
         if (c.status != ClaimStatus.Claimed) revert ClaimAlreadySettled(claimId);
         bytes32 commitment = c.commitmentOrRoot;
-        if (commitment == bytes32(0)) revert CommitmentMismatch(claimId);
+        if (commitment == bytes32(0)) revert NotCommitted(claimId);
         if (keccak256(abi.encode(labelsRoot, salt, msg.sender, claimId)) != commitment) {
             revert CommitmentMismatch(claimId);
         }
