@@ -50,21 +50,25 @@ contract GasMarketplaceTest is TestBase {
     function test_gas_list() public {
         vm.prank(seller);
         market.list(_params(keccak256("second")));
+        vm.snapshotGasLastCall("DataMarketplace", "list");
     }
 
     function test_gas_buy() public {
         vm.prank(buyer);
         market.buy(listingId, bytes32(uint256(3)), 1 ether);
+        vm.snapshotGasLastCall("DataMarketplace", "buy");
     }
 
     function test_gas_deliverKey() public {
         vm.prank(seller);
         market.deliverKey(purchaseId, new bytes(80));
+        vm.snapshotGasLastCall("DataMarketplace", "deliverKey");
     }
 
     function test_gas_refund() public {
         vm.warp(block.timestamp + 3 days + 1);
         vm.prank(buyer);
         market.refund(purchaseId);
+        vm.snapshotGasLastCall("DataMarketplace", "refund");
     }
 }
