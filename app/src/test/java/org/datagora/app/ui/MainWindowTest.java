@@ -28,18 +28,19 @@ class MainWindowTest {
     private final FxRobot robot = new FxRobot();
     private AppServices services;
     private Stage stage;
+    private javafx.application.Application application;
 
     @BeforeEach
     void openWindow(LocalSandbox sandbox, @TempDir Path dataDir) throws Exception {
         services = new AppServices(new DataDirectory(dataDir));
         services.attach(sandbox);
         stage = FxToolkit.registerPrimaryStage();
-        FxToolkit.setupApplication(() -> new DatagoraApplication(services));
+        application = FxToolkit.setupApplication(() -> new DatagoraApplication(services));
     }
 
     @AfterEach
     void closeWindow() throws Exception {
-        FxToolkit.cleanupApplication(FxToolkit.toolkitContext().getApplicationFixture());
+        FxToolkit.cleanupApplication(application);
         FxToolkit.cleanupStages();
         services.close();
     }
