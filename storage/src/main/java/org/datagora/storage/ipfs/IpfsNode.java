@@ -227,7 +227,7 @@ public final class IpfsNode implements AutoCloseable {
             }
             ProcessStopper.stop(process.toHandle(), Duration.ofSeconds(5));
         }
-        repo.deletePidRecord();
+        repo.deletePidRecord(process.toHandle());
         LOG.info("IPFS node {} stopped", process.pid());
     }
 

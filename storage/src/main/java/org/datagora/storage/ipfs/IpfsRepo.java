@@ -142,8 +142,11 @@ final class IpfsRepo {
         }
     }
 
-    void deletePidRecord() {
-        deleteRecursively(dir.resolve(PID_FILE));
+    /** Forgets {@code process}; a record that names a newer daemon on this repository stays. */
+    void deletePidRecord(ProcessHandle process) {
+        if (readPidRecord().map(record -> record.pid() == process.pid()).orElse(true)) {
+            deleteRecursively(dir.resolve(PID_FILE));
+        }
     }
 
     private Optional<PidRecord> readPidRecord() {
