@@ -29,7 +29,6 @@ public final class ListingPublisher {
     private static final int SEND_BATCH = 250;
     private static final int CHUNK = 1_000;
     private static final BigInteger GAS_LIMIT = BigInteger.valueOf(250_000);
-    private static final BigInteger MAX_FEE = BigInteger.valueOf(20_000_000_000L);
     private static final BigInteger TIP = BigInteger.valueOf(1_000_000_000L);
 
     /** One listing to create: its metadata CID, price and license. */
@@ -55,6 +54,10 @@ public final class ListingPublisher {
     public BigInteger send(List<Draft> drafts) throws IOException {
         BigInteger nonce = web3j.ethGetTransactionCount(seller.getAddress(), DefaultBlockParameterName.PENDING)
                 .send().getTransactionCount();
+        // Full blocks raise the base fee by 1/8 each: offer ten times today's, so a whole chunk gets in.
+        BigInteger baseFee = web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock()
+                .getBaseFeePerGas();
+        BigInteger maxFee = baseFee.multiply(BigInteger.TEN).add(TIP);
         List<String> signed = new ArrayList<>();
         for (Draft draft : drafts) {
             Cid metadata = Cid.parse(draft.metadataCid());
@@ -64,7 +67,7 @@ public final class ListingPublisher {
                     BigInteger.valueOf(draft.licenseId()), BigInteger.valueOf(86_400), BigInteger.ZERO, List.of()))
                     .encodeFunctionCall();
             RawTransaction tx = RawTransaction.createTransaction(chainId, nonce, GAS_LIMIT, marketplace,
-                    BigInteger.ZERO, data, TIP, MAX_FEE);
+                    BigInteger.ZERO, data, TIP, maxFee);
             signed.add(Numeric.toHexString(TransactionEncoder.signMessage(tx, chainId, seller)));
             nonce = nonce.add(BigInteger.ONE);
         }
