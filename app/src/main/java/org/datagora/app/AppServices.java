@@ -10,6 +10,7 @@ import org.datagora.app.config.DataDirectory;
 import org.datagora.app.network.NetworkStatusService;
 import org.datagora.app.sandbox.LocalSandbox;
 import org.datagora.storage.ipfs.IpfsClient;
+import org.datagora.storage.ipfs.IpfsNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,9 +47,15 @@ public final class AppServices implements AutoCloseable {
     /** Uses a sandbox someone else started and stops (tests share one across windows). */
     public void attach(LocalSandbox running) {
         sandbox.set(running);
-        IpfsClient ipfs = new IpfsClient(running.ipfs().apiUrl());
         String account = running.devAccount(0).getAddress();
-        networkStatus.watch(running.chain().web3j(), () -> "IPFS " + ipfs.version().version(), () -> Optional.of(account));
+        Optional<IpfsClient> ipfs = running.ipfsNode().map(IpfsNode::client);
+        if (ipfs.isPresent()) {
+            networkStatus.watch(running.chain().web3j(), "IPFS", () -> "IPFS " + ipfs.get().version().version(),
+                    () -> Optional.of(account));
+        } else {
+            networkStatus.watch(running.chain().web3j(), "Embedded store", () -> "embedded in the data directory",
+                    () -> Optional.of(account));
+        }
     }
 
     /** The running sandbox, once it has started. */
