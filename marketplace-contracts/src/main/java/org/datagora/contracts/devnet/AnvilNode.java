@@ -128,6 +128,11 @@ public final class AnvilNode implements AutoCloseable {
         return process.pid();
     }
 
+    /** The anvil process, for bookkeeping by whoever started it. */
+    public ProcessHandle process() {
+        return process.toHandle();
+    }
+
     /** Whether the process is still running. */
     public boolean isAlive() {
         return process.isAlive();

@@ -1,0 +1,88 @@
+package org.datagora.app;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.datagora.app.concurrent.Executors;
+import org.datagora.app.config.DataDirectory;
+import org.datagora.app.network.NetworkStatusService;
+import org.datagora.app.sandbox.LocalSandbox;
+import org.datagora.storage.ipfs.IpfsClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The app's services, wired once at start-up and handed to the UI and the command line: constructor
+ * injection from here on, no static look-ups anywhere.
+ */
+public final class AppServices implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AppServices.class);
+
+    private final DataDirectory dataDirectory;
+    private final Executors executors;
+    private final NetworkStatusService networkStatus;
+    private final AtomicReference<LocalSandbox> sandbox = new AtomicReference<>();
+    private volatile boolean ownsSandbox;
+
+    public AppServices(DataDirectory dataDirectory) {
+        this.dataDirectory = dataDirectory.create();
+        this.executors = new Executors();
+        this.networkStatus = new NetworkStatusService(executors.scheduler(), Duration.ofMillis(500));
+    }
+
+    /** Starts the local sandbox in the background; this instance stops it on {@link #close()}. */
+    public CompletableFuture<LocalSandbox> startSandbox(Consumer<String> progress) {
+        return CompletableFuture.supplyAsync(() -> {
+            LocalSandbox started = LocalSandbox.start(dataDirectory.sandbox(), progress);
+            ownsSandbox = true;
+            attach(started);
+            return started;
+        }, executors.workers());
+    }
+
+    /** Uses a sandbox someone else started and stops (tests share one across windows). */
+    public void attach(LocalSandbox running) {
+        sandbox.set(running);
+        IpfsClient ipfs = new IpfsClient(running.ipfs().apiUrl());
+        String account = running.devAccount(0).getAddress();
+        networkStatus.watch(running.chain().web3j(), () -> "IPFS " + ipfs.version().version(), () -> Optional.of(account));
+    }
+
+    /** The running sandbox, once it has started. */
+    public Optional<LocalSandbox> sandbox() {
+        return Optional.ofNullable(sandbox.get());
+    }
+
+    /** Where the app keeps its data. */
+    public DataDirectory dataDirectory() {
+        return dataDirectory;
+    }
+
+    /** The app's thread pools. */
+    public Executors executors() {
+        return executors;
+    }
+
+    /** What the status bar shows. */
+    public NetworkStatusService networkStatus() {
+        return networkStatus;
+    }
+
+    /** Stops the status polling, the thread pools and, if this instance started it, the sandbox. */
+    @Override
+    public void close() {
+        networkStatus.close();
+        executors.close();
+        LocalSandbox running = sandbox.getAndSet(null);
+        if (running != null && ownsSandbox) {
+            try {
+                running.close();
+            } catch (RuntimeException e) {
+                LOG.error("Stopping the local sandbox failed", e);
+            }
+        }
+    }
+}

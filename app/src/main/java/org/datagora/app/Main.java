@@ -1,0 +1,56 @@
+package org.datagora.app;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import javafx.application.Application;
+import org.datagora.app.cli.NetworkCommand;
+import org.datagora.app.config.DataDirectory;
+import org.datagora.app.ui.DatagoraApplication;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The entry point of {@code datagora.jar}: the window without arguments, a command line with them. */
+@Command(name = "datagora", mixinStandardHelpOptions = true, version = "Datagora 0.1.0",
+        description = "A decentralized data marketplace with incentivized labeling. "
+                + "Without a command, opens the app on the local sandbox.",
+        subcommands = {NetworkCommand.class})
+public final class Main implements Callable<Integer> {
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Where to keep wallets, the cache, the sandbox and logs (default: $DATAGORA_HOME or ~/.local/share/datagora).")
+    private Path dataDir;
+
+    /** The data directory chosen by the option or the environment. */
+    public DataDirectory dataDirectory() {
+        return dataDir == null ? DataDirectory.fromEnvironment(System.getenv())
+                : new DataDirectory(dataDir.toAbsolutePath());
+    }
+
+    @Override
+    public Integer call() {
+        DataDirectory directory = dataDirectory().create();
+        Logging.configure(directory);
+        List<String> parameters = new ArrayList<>();
+        parameters.add("--data-dir=" + directory.root());
+        Application.launch(DatagoraApplication.class, parameters.toArray(String[]::new));
+        return 0;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with every subcommand, also used by tests. */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setExecutionStrategy(parseResult -> {
+            Main main = parseResult.commandSpec().commandLine().getCommand();
+            Logging.configure(main.dataDirectory().create());
+            return new CommandLine.RunLast().execute(parseResult);
+        });
+        return commandLine;
+    }
+}

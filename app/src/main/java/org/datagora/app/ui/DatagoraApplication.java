@@ -1,0 +1,105 @@
+package org.datagora.app.ui;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.datagora.app.AppServices;
+import org.datagora.app.config.DataDirectory;
+import org.datagora.app.ui.common.EmptyState;
+import org.datagora.app.ui.main.Area;
+import org.datagora.app.ui.main.MainWindow;
+import org.datagora.app.ui.settings.SettingsView;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JavaFX application. Launched by {@code Main} it wires its own services and starts the local
+ * sandbox; tests hand it services that are already connected.
+ */
+public final class DatagoraApplication extends Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DatagoraApplication.class);
+
+    private AppServices services;
+    private boolean ownsServices;
+
+    /** Used by {@link Application#launch}: the services are made in {@link #init()}. */
+    public DatagoraApplication() {
+    }
+
+    /** Uses services that someone else made and will close. */
+    public DatagoraApplication(AppServices services) {
+        this.services = services;
+    }
+
+    @Override
+    public void init() {
+        if (services == null) {
+            String dataDir = getParameters().getNamed().get("data-dir");
+            DataDirectory directory = dataDir == null
+                    ? DataDirectory.fromEnvironment(System.getenv()) : new DataDirectory(Path.of(dataDir).toAbsolutePath());
+            services = new AppServices(directory);
+            ownsServices = true;
+        }
+    }
+
+    @Override
+    public void start(Stage stage) {
+        Theme theme = Theme.LIGHT;
+        theme.apply();
+        MainWindow window = new MainWindow(views(), theme);
+        services.networkStatus().addListener(status -> Platform.runLater(() -> window.statusBar().show(status)));
+        Scene scene = new Scene(window, 1180, 760);
+        scene.getStylesheets().add(Theme.APP_STYLESHEET);
+        stage.setScene(scene);
+        stage.setTitle("Datagora");
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            stage.getIcons().add(new javafx.scene.image.Image(
+                    DatagoraApplication.class.getResource("/assets/icons/datagora-" + size + ".png").toExternalForm()));
+        }
+        stage.setMinWidth(860);
+        stage.setMinHeight(560);
+        stage.show();
+        if (ownsServices) {
+            // SIGTERM skips Application.stop(); the hook still stops the nodes and releases the sandbox.
+            Runtime.getRuntime().addShutdownHook(new Thread(services::close, "datagora-shutdown"));
+            services.startSandbox(step -> LOG.info("{}", step)).exceptionally(error -> {
+                LOG.error("The local sandbox did not start", error);
+                return null;
+            });
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (ownsServices) {
+            services.close();
+        }
+    }
+
+    private Map<Area, Supplier<Node>> views() {
+        Map<Area, Supplier<Node>> views = new EnumMap<>(Area.class);
+        views.put(Area.MARKETPLACE, () -> new EmptyState(MaterialDesignS.STOREFRONT_OUTLINE, "No datasets listed yet",
+                "Datasets that contributors publish on this network appear here, ready to search and buy."));
+        views.put(Area.MY_DATA, () -> new EmptyState(MaterialDesignD.DATABASE_OUTLINE, "Nothing published yet",
+                "Datasets you publish are encrypted on this computer before they leave it."));
+        views.put(Area.PURCHASES, () -> new EmptyState(MaterialDesignS.SHOPPING_OUTLINE, "No purchases yet",
+                "Datasets you buy appear here with their delivery state, ready to download and decrypt."));
+        views.put(Area.LABELING, () -> new EmptyState(MaterialDesignT.TAG_OUTLINE, "No labeling tasks yet",
+                "Open labeling tasks and the ones you requested appear here."));
+        views.put(Area.WALLET, () -> new EmptyState(MaterialDesignW.WALLET_OUTLINE, "No wallet open",
+                "On the local sandbox the app uses the first development account; its address is in the status bar."));
+        views.put(Area.SETTINGS, () -> new SettingsView(services));
+        return views;
+    }
+}

@@ -1,0 +1,113 @@
+package org.datagora.app.ui.main;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.datagora.app.ui.Theme;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
+
+/**
+ * The main window's layout: the navigation on the left, the chosen area's view in the middle, a header
+ * with the theme switch, and the status bar. Views are made on first visit and kept.
+ */
+public final class MainWindow extends BorderPane {
+
+    private final Map<Area, Supplier<Node>> viewFactories;
+    private final Map<Area, Node> views = new EnumMap<>(Area.class);
+    private final StackPane content = new StackPane();
+    private final Label heading = new Label();
+    private final ToggleGroup navigation = new ToggleGroup();
+    private final StatusBar statusBar = new StatusBar();
+    private Theme theme;
+
+    public MainWindow(Map<Area, Supplier<Node>> viewFactories, Theme initialTheme) {
+        this.viewFactories = new EnumMap<>(viewFactories);
+        this.theme = initialTheme;
+        getStyleClass().add("main-window");
+        setLeft(sidebar());
+        setCenter(new VBox(header(), content));
+        VBox.setVgrow(content, Priority.ALWAYS);
+        content.getStyleClass().add("area-content");
+        setBottom(statusBar);
+        show(Area.MARKETPLACE);
+    }
+
+    /** The status bar, for whoever feeds it. */
+    public StatusBar statusBar() {
+        return statusBar;
+    }
+
+    /** Switches to {@code area}. */
+    public void show(Area area) {
+        heading.setText(area.title());
+        Node view = views.computeIfAbsent(area, a -> viewFactories.get(a).get());
+        content.getChildren().setAll(view);
+        navigation.getToggles().stream()
+                .filter(t -> t.getUserData() == area)
+                .findFirst()
+                .ifPresent(t -> t.setSelected(true));
+    }
+
+    /** The theme in use. */
+    public Theme theme() {
+        return theme;
+    }
+
+    private Node sidebar() {
+        Label brand = new Label("Datagora");
+        brand.getStyleClass().addAll("brand", "title-3");
+        VBox items = new VBox(4, brand);
+        items.getStyleClass().add("sidebar");
+        for (Area area : Area.values()) {
+            ToggleButton button = new ToggleButton(area.title(), new FontIcon(area.icon()));
+            button.setId(area.navigationId());
+            button.setUserData(area);
+            button.setToggleGroup(navigation);
+            button.setMaxWidth(Double.MAX_VALUE);
+            button.setAlignment(Pos.CENTER_LEFT);
+            button.getStyleClass().add("nav-item");
+            button.setOnAction(e -> show(area));
+            items.getChildren().add(button);
+        }
+        // A selected area stays selected when its button is clicked again.
+        navigation.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null && old != null) {
+                old.setSelected(true);
+            }
+        });
+        return items;
+    }
+
+    private Node header() {
+        heading.getStyleClass().add("title-2");
+        heading.setId("area-heading");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button themeSwitch = new Button(null, new FontIcon(MaterialDesignT.THEME_LIGHT_DARK));
+        themeSwitch.setId("theme-switch");
+        themeSwitch.getStyleClass().addAll("flat", "button-icon");
+        themeSwitch.setTooltip(new Tooltip("Switch between the light and the dark theme"));
+        themeSwitch.setOnAction(e -> {
+            theme = theme.toggled();
+            theme.apply();
+        });
+        HBox header = new HBox(heading, spacer, themeSwitch);
+        header.getStyleClass().add("area-header");
+        header.setAlignment(Pos.CENTER_LEFT);
+        return header;
+    }
+}
