@@ -15,7 +15,9 @@ contract GasMarketplaceTest is TestBase {
     DataMarketplace internal market;
     address internal seller = address(0x5E11);
     address internal treasury = address(0x7EA5);
-    address internal buyer = address(0xB0B);
+    uint256 internal buyerKey = 0xB0B;
+    address internal buyer = vm.addr(0xB0B);
+    address internal permitBuyer = vm.addr(0xB0C);
     uint256 internal listingId;
     uint256 internal purchaseId;
 
@@ -24,6 +26,7 @@ contract GasMarketplaceTest is TestBase {
         market = new DataMarketplace(IERC20(address(token)), address(this), treasury, 250);
         token.mint(buyer, 1_000 ether);
         token.mint(seller, 1 ether);
+        token.mint(permitBuyer, 1_000 ether);
         token.mint(treasury, 1 ether);
         vm.prank(buyer);
         token.approve(address(market), type(uint256).max);
@@ -50,21 +53,37 @@ contract GasMarketplaceTest is TestBase {
     function test_gas_list() public {
         vm.prank(seller);
         market.list(_params(keccak256("second")));
+        vm.snapshotGasLastCall("DataMarketplace", "list");
     }
 
     function test_gas_buy() public {
         vm.prank(buyer);
         market.buy(listingId, bytes32(uint256(3)), 1 ether);
+        vm.snapshotGasLastCall("DataMarketplace", "buy");
+    }
+
+    function test_gas_buyWithPermit() public {
+        bytes32 typehash =
+            keccak256("Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)");
+        uint256 deadline = block.timestamp + 1 hours;
+        bytes32 structHash = keccak256(abi.encode(typehash, permitBuyer, address(market), 1 ether, 0, deadline));
+        (uint8 v, bytes32 r, bytes32 s) =
+            vm.sign(0xB0C, keccak256(abi.encodePacked("\x19\x01", token.DOMAIN_SEPARATOR(), structHash)));
+        vm.prank(permitBuyer);
+        market.buyWithPermit(listingId, bytes32(uint256(4)), 1 ether, 1 ether, deadline, v, r, s);
+        vm.snapshotGasLastCall("DataMarketplace", "buyWithPermit");
     }
 
     function test_gas_deliverKey() public {
         vm.prank(seller);
         market.deliverKey(purchaseId, new bytes(80));
+        vm.snapshotGasLastCall("DataMarketplace", "deliverKey");
     }
 
     function test_gas_refund() public {
         vm.warp(block.timestamp + 3 days + 1);
         vm.prank(buyer);
         market.refund(purchaseId);
+        vm.snapshotGasLastCall("DataMarketplace", "refund");
     }
 }

@@ -19,6 +19,7 @@ interface Vm {
     function label(address account, string calldata newLabel) external;
     function expectEmit() external;
     function expectEmit(address emitter) external;
+    function snapshotGasLastCall(string calldata group, string calldata name) external returns (uint256 gasUsed);
     function snapshotState() external returns (uint256 snapshotId);
     function revertToState(uint256 snapshotId) external returns (bool success);
 }

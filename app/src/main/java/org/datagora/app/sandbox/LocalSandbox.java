@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.datagora.contracts.NetworkAddresses;
 import org.datagora.contracts.devnet.AnvilNode;
 import org.datagora.contracts.devnet.AnvilOptions;
 import org.datagora.storage.ipfs.IpfsNode;
@@ -27,22 +28,23 @@ public final class LocalSandbox implements AutoCloseable {
     private static final Duration LEFTOVER_GRACE = Duration.ofSeconds(10);
     static final String ANVIL = "anvil";
     static final String IPFS = "ipfs";
+    static final String NETWORKS_FILE = "networks.json";
 
     private final Path directory;
     private final SandboxLock lock;
     private final ChildProcessRegistry registry;
     private final AnvilNode anvil;
     private final IpfsNode ipfs;
-    private final SandboxDeployment deployment;
+    private final NetworkAddresses addresses;
 
     private LocalSandbox(Path directory, SandboxLock lock, ChildProcessRegistry registry, AnvilNode anvil,
-                         IpfsNode ipfs, SandboxDeployment deployment) {
+                         IpfsNode ipfs, NetworkAddresses addresses) {
         this.directory = directory;
         this.lock = lock;
         this.registry = registry;
         this.anvil = anvil;
         this.ipfs = ipfs;
-        this.deployment = deployment;
+        this.addresses = addresses;
     }
 
     /**
@@ -88,10 +90,10 @@ public final class LocalSandbox implements AutoCloseable {
             ipfs = IpfsNode.start(directory.resolve("ipfs"));
             registry.record(IPFS, ipfs.process());
             progress.accept("Deploying the marketplace contracts");
-            SandboxDeployment deployment = SandboxDeployment.ensure(anvil, directory.resolve("networks.json"));
+            NetworkAddresses addresses = SandboxDeployment.ensure(anvil, directory.resolve(NETWORKS_FILE));
             new SandboxEndpoints(anvil.rpcUrl(), ipfs.apiUrl()).write(directory);
             LOG.info("Local sandbox ready: chain {} at {}, IPFS at {}", anvil.chainId(), anvil.rpcUrl(), ipfs.apiUrl());
-            return new LocalSandbox(directory, lock, registry, anvil, ipfs, deployment);
+            return new LocalSandbox(directory, lock, registry, anvil, ipfs, addresses);
         } catch (RuntimeException e) {
             stopQuietly(registry, ipfs);
             anvil.close();
@@ -116,13 +118,23 @@ public final class LocalSandbox implements AutoCloseable {
     }
 
     /** Where the contracts are. */
-    public SandboxDeployment deployment() {
-        return deployment;
+    public NetworkAddresses addresses() {
+        return addresses;
+    }
+
+    /** The networks file that records the sandbox's contract addresses. */
+    public Path networksFile() {
+        return directory.resolve(NETWORKS_FILE);
     }
 
     /** The sandbox's directory. */
     public Path directory() {
         return directory;
+    }
+
+    /** The account that owns the contracts and may mint test tokens (the faucet). */
+    public Credentials faucetAccount() {
+        return anvil.devAccount(SandboxDeployment.ADMIN_ACCOUNT);
     }
 
     /** The funded development account {@code index}; account 0 also holds test tokens from the start. */
@@ -132,7 +144,7 @@ public final class LocalSandbox implements AutoCloseable {
 
     /** The test-token balance of {@code address}. */
     public BigInteger tokenBalance(String address) {
-        return deployment.tokenBalance(anvil, address);
+        return SandboxDeployment.tokenBalance(anvil, addresses, address);
     }
 
     /** Stops both nodes; the chain writes its state first. */
