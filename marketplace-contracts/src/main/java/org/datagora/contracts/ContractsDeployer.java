@@ -93,7 +93,7 @@ public final class ContractsDeployer {
      */
     public static void main(String[] args) {
         try {
-            NetworkAddresses addresses = run(args, System::getenv, System.out);
+            NetworkAddresses addresses = run(args, System::getenv, System.err);
             System.out.println(NetworksFile.toJson(addresses));
         } catch (IllegalArgumentException e) {
             System.err.println("datagora deploy: " + e.getMessage());
