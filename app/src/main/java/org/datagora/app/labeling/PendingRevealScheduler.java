@@ -10,14 +10,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reveals committed labels and votes on its own: once at start (catching up on whatever came due while the
- * app was offline) and then every {@code period}. Chain time decides what is due, so a reveal happens in
+ * Sends task keys to new claims of this account's tasks, and reveals committed labels and votes on its
+ * own: once at start (catching up on whatever came due while the app was offline) and then every
+ * {@code period}. Chain time decides what is due, so a reveal happens in
  * the first pass after the commit window closed.
  */
 public final class PendingRevealScheduler implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PendingRevealScheduler.class);
 
+    private final TaskKeyDesk keyDesk;
     private final LabelerService labeler;
     private final ValidatorService validator;
     private final ScheduledExecutorService scheduler;
@@ -27,8 +29,9 @@ public final class PendingRevealScheduler implements AutoCloseable {
     /**
      * @param notices told, in a sentence, about each reveal and each failure (e.g. the status bar)
      */
-    public PendingRevealScheduler(LabelerService labeler, ValidatorService validator,
+    public PendingRevealScheduler(TaskKeyDesk keyDesk, LabelerService labeler, ValidatorService validator,
                                   ScheduledExecutorService scheduler, Consumer<String> notices) {
+        this.keyDesk = Objects.requireNonNull(keyDesk, "keyDesk");
         this.labeler = Objects.requireNonNull(labeler, "labeler");
         this.validator = Objects.requireNonNull(validator, "validator");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -45,6 +48,10 @@ public final class PendingRevealScheduler implements AutoCloseable {
     /** One pass over pending label and vote reveals; failures are reported and retried next pass. */
     public void runOnce() {
         try {
+            int keys = keyDesk.deliverDue();
+            if (keys > 0) {
+                notices.accept("Sent the task key to " + keys + (keys == 1 ? " new claim" : " new claims"));
+            }
             LabelerService.RevealReport report = labeler.revealDue();
             report.revealed().forEach(id -> notices.accept("Revealed the labels of claim " + id));
             report.missed().forEach(id -> notices.accept("The reveal window of claim " + id

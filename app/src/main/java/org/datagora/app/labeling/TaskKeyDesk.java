@@ -54,6 +54,26 @@ public final class TaskKeyDesk {
     }
 
     /**
+     * Requester: delivers the key of every task of this account that still takes claims or commits to the
+     * claims that lack it; what the app runs periodically. Returns how many keys were sent.
+     */
+    public int deliverDue() {
+        int sent = 0;
+        long now = chain.now();
+        for (Log log : chain.logs(LabelingBounties.TASKCREATED_EVENT, null, LabelingChain.topic(chain.account()))) {
+            BigInteger taskId = LabelingBounties.getTaskCreatedEventFromLog(log).taskId;
+            TaskInfo task = catalog.task(taskId);
+            if (now <= task.commitDeadline()) {
+                Optional<DatasetKey> key = secrets.taskKey(taskId);
+                if (key.isPresent()) {
+                    sent += deliverKeys(taskId, key.get());
+                }
+            }
+        }
+        return sent;
+    }
+
+    /**
      * Requester: wraps the task key to the delivery key of every claim on the task that has not received it
      * yet, and sends it. Returns how many keys were sent. Run it while the claim window is open.
      */
