@@ -175,6 +175,71 @@ class LabelingTaskFlowTest {
         }
     }
 
+    @Test
+    void validatorsVoteAndTheirVotesAreRevealedOnTheirOwnAndPaid(LocalSandbox sandbox) throws Exception {
+        fund(sandbox, 5, 6, 7);
+        LabelingParty requester = new LabelingParty(sandbox, sandbox.devAccount(7), dir.resolve("r2"));
+        LabelingParty a = new LabelingParty(sandbox, sandbox.devAccount(5), dir.resolve("v5"));
+        LabelingParty b = new LabelingParty(sandbox, sandbox.devAccount(6), dir.resolve("v6"));
+        BigInteger validatorReward = DGT.multiply(BigInteger.TWO);
+        TaskSpec spec = new TaskSpec("Topics", new LabelSchema(LabelSchema.Kind.MULTIPLE_CHOICE,
+                List.of("sport", "politics", "science"), "Every topic the sentence touches"),
+                LabelingSessionTest.sentences(0, 2), Map.of(), 2, 2, REWARD, STAKE, validatorReward, 1,
+                validatorReward.multiply(BigInteger.TWO), new TaskSpec.Timeline(Duration.ofMinutes(10),
+                Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofMinutes(10), Duration.ofMinutes(10)));
+        BigInteger taskId = requester.services.requester().create(spec).taskId();
+        Map<String, BigInteger> before = balances(sandbox, requester, a, b);
+        for (LabelingParty labeler : List.of(a, b)) {
+            labeler.services.labeler().claim(taskId, 0);
+        }
+        requester.services.keyDesk().deliverDue();
+        for (LabelingParty labeler : List.of(a, b)) {
+            BigInteger claimId = labeler.services.labeler().myClaims().get(0).claimId();
+            LabelingSession session = labeler.services.labeler().openSession(claimId);
+            session.toggle(0);
+            session.toggle(2);
+            session.next();
+            session.toggle(1);
+            labeler.services.labeler().submit(session);
+        }
+        TaskInfo task = requester.services.catalog().task(taskId);
+        warpPast(sandbox, task.commitDeadline());
+        a.services.labeler().revealDue();
+        b.services.labeler().revealDue();
+        warpPast(sandbox, task.revealDeadline());
+        for (LabelingParty validator : List.of(a, b)) {
+            List<ClaimInfo> toReview = validator.services.validator().claimsToReview(taskId);
+            assertThat(toReview).hasSize(1).noneMatch(c -> c.labeler().equals(validator.address()));
+            LabelsFile labels = validator.services.validator().labelsOf(toReview.get(0).claimId());
+            assertThat(labels.parsed()).containsExactly(Label.multiple(List.of(0, 2)), Label.multiple(List.of(1)));
+            validator.services.validator().vote(toReview.get(0).claimId(), true);
+        }
+        warpPast(sandbox, task.reviewDeadline());
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
+        for (LabelingParty validator : List.of(a, b)) {
+            List<String> notices = new ArrayList<>();
+            new PendingRevealScheduler(validator.services.keyDesk(), validator.services.labeler(),
+                    validator.services.validator(), executor, notices::add).runOnce();
+            assertThat(notices).singleElement().asString().startsWith("Revealed the vote on claim");
+        }
+        executor.shutdownNow();
+        warpPast(sandbox, task.voteRevealDeadline());
+        requester.services.requester().settle(taskId);
+
+        BigInteger labelerGain = REWARD.multiply(BigInteger.TWO).add(validatorReward);
+        Map<String, BigInteger> after = balances(sandbox, requester, a, b);
+        assertThat(after.get(a.address())).isEqualTo(before.get(a.address()).add(labelerGain));
+        assertThat(after.get(b.address())).isEqualTo(before.get(b.address()).add(labelerGain));
+        assertThat(after.get(requester.address())).isEqualTo(before.get(requester.address()));
+        assertThat(a.services.earnings().earnings(a.address())).extracting(EarningsService.Earning::role,
+                EarningsService.Earning::amount).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple(EarningsService.Role.LABELER, REWARD.multiply(BigInteger.TWO)),
+                org.assertj.core.groups.Tuple.tuple(EarningsService.Role.VALIDATOR, validatorReward));
+        for (LabelingParty party : List.of(requester, a, b)) {
+            party.close();
+        }
+    }
+
     private void assertExportsMatch(TaskResults results) throws IOException {
         LabelExporter exporter = new LabelExporter();
         Path jsonl = dir.resolve("labels.jsonl");
