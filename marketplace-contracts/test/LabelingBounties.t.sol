@@ -708,6 +708,16 @@ contract LabelingBountiesTest is LabelingFixture {
 
     // -------------------------------------------------------------- views
 
+    function test_views_reportConfigurationAndCounts() public {
+        vm.prank(labelerA);
+        bounties.claim(taskId, 0);
+        assertEq(bounties.token(), address(token), "token");
+        assertEq(bounties.treasury(), treasury, "treasury");
+        assertEq(bounties.claimCount(), 1, "claims");
+        assertEq(bounties.owner(), owner, "owner");
+        assertEq(bounties.getTask(taskId).claimedReward, 4 * REWARD, "claimed reward");
+    }
+
     function test_verifyGold_acceptsOnlyCommittedAnswers() public view {
         assertTrue(bounties.verifyGold(taskId, 5, _truth(5), Merkle.sortedProof(_goldLeaves(), 1)), "gold");
         assertTrue(!bounties.verifyGold(taskId, 5, _truth(4), Merkle.sortedProof(_goldLeaves(), 1)), "not gold");
