@@ -411,6 +411,18 @@ contract LabelingBountiesTest is LabelingFixture {
         bounties.reject(claimId);
     }
 
+    function test_checkGold_matchOverridesEarlierRejection() public {
+        uint256 claimId = _revealedClaim(false);
+        vm.prank(requester);
+        bounties.reject(claimId);
+        _revealAllGold();
+        bounties.checkGold(claimId, 1, _truth(1), _labelProof(0, false, 1));
+        _toSettlement();
+        bounties.settle(claimId);
+        assertTrue(bounties.getClaim(claimId).status == ILabelingBounties.ClaimStatus.Accepted, "accepted");
+        assertEq(token.balanceOf(labelerA), START_BALANCE + 4 * REWARD, "paid");
+    }
+
     function test_checkGold_mismatchSlashesStakeToTreasury() public {
         uint256 claimId = _revealedClaim(true);
         _revealAllGold();
