@@ -29,7 +29,7 @@ public final class DatasetStreamCipher {
 
     private static final AesGcmHkdfStreamingParameters PARAMETERS = parameters();
     /** Streams at least this long are worth a JIT warm-up first (see {@link #warmUpFor(long)}). */
-    public static final long WARM_UP_THRESHOLD = 64L << 20;
+    public static final long WARM_UP_THRESHOLD = 16L << 20;
     private static final AtomicBoolean WARMED_UP = new AtomicBoolean();
 
     private final StreamingAead aead;
