@@ -46,8 +46,7 @@ class StoreInteropTest {
     @Test
     void bothStoresGiveTheSameCidForTheSameBytes() throws Exception {
         // Edge sizes around chunk and link boundaries, and more than 174 chunks (a second tree level).
-        int[] sizes = {0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 3 * CHUNK + 12345, 174 * CHUNK, 174 * CHUNK + 1,
-                        181 * CHUNK + 777};
+        int[] sizes = {0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 3 * CHUNK + 12345, 174 * CHUNK, 174 * CHUNK + 777};
         Random random = new Random(11);
         for (int size : sizes) {
             byte[] data = new byte[size];
