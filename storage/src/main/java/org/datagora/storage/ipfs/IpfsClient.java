@@ -221,7 +221,7 @@ public final class IpfsClient {
         // No cid-base here: js-ipfs refuses to print the CIDv0 pins of its init files in base32.
         JsonNode keys = json("pin/ls", Map.of("type", "recursive")).path("Keys");
         Map<String, String> pins = new LinkedHashMap<>();
-        keys.fields().forEachRemaining(e -> pins.put(CidText.canonical(e.getKey()), e.getValue().path("Type").asText()));
+        keys.properties().forEach(e -> pins.put(CidText.canonical(e.getKey()), e.getValue().path("Type").asText()));
         return pins;
     }
 
