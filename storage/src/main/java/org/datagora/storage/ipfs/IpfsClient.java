@@ -237,6 +237,21 @@ public final class IpfsClient {
         }
     }
 
+    /** The raw bytes of block {@code cid} (at most a few MiB, so read whole); unverified. */
+    public byte[] blockGet(String cid) throws IpfsException {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("arg", cid);
+        params.put("timeout", options.contentTimeout().toMillis() + "ms");
+        try (InputStream in = contentStream("block/get", cid, params)) {
+            return in.readAllBytes();
+        } catch (IpfsException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new IpfsUnavailableException(apiUrl, "The IPFS node at " + apiUrl + " broke off sending block "
+                    + cid + " (" + e.getMessage() + ").", e);
+        }
+    }
+
     /** The stored block {@code cid}; fails when the node does not have it within the content timeout. */
     public BlockStat blockStat(String cid) throws IpfsException {
         return blockStat(cid, options.contentTimeout());

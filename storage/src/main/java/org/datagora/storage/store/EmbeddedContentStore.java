@@ -70,7 +70,17 @@ public final class EmbeddedContentStore implements ContentStore {
             throw new ContentNotFoundException(cid, "The local store does not have the content " + cid
                     + ". Import its CAR file or add it first.", null);
         }
-        return new DagInputStream(blocks, root);
+        return new DagInputStream(blocks, root, 0, -1);
+    }
+
+    @Override
+    public InputStream get(String cid, long offset, long length) throws IOException {
+        Cid root = parse(cid);
+        if (!blocks.has(root)) {
+            throw new ContentNotFoundException(cid, "The local store does not have the content " + cid
+                    + ". Import its CAR file or add it first.", null);
+        }
+        return new DagInputStream(blocks, root, offset, length);
     }
 
     @Override
@@ -172,12 +182,12 @@ public final class EmbeddedContentStore implements ContentStore {
             if (!seen.add(cid)) {
                 continue;
             }
-            byte[] bytes = blocks.get(cid);
+            byte[] bytes = blocks.block(cid);
             visitor.visit(cid, bytes);
             if (cid.codec() == Cid.DAG_PB) {
-                List<Cid> children = UnixFsNode.decode(cid, bytes).children();
+                List<UnixFsNode.Child> children = UnixFsNode.decode(cid, bytes).children();
                 for (int i = children.size() - 1; i >= 0; i--) {
-                    pending.push(children.get(i));
+                    pending.push(children.get(i).cid());
                 }
             }
         }
