@@ -39,7 +39,7 @@ final class MarketFixture {
         try {
             addresses = ContractsDeployer.deploy(sandbox.chain().web3j(), sandbox.chain().transactionManager(admin),
                     sandbox.chain().gasProvider(), admin.getAddress(), sandbox.devAccount(3).getAddress(),
-                    sandbox.deployment().token(), ContractsDeployer.DEFAULT_FEE_BPS);
+                    sandbox.addresses().token(), ContractsDeployer.DEFAULT_FEE_BPS);
         } catch (Exception e) {
             throw new IllegalStateException("Could not deploy the marketplace to the sandbox", e);
         }
