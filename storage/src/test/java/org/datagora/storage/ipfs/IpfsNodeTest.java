@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,6 +41,10 @@ class IpfsNodeTest {
             try (InputStream in = node.client().cat(cid)) {
                 assertThat(in.readAllBytes()).isEqualTo(data);
             }
+            HttpResponse<byte[]> viaGateway = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(node.gatewayUrl().resolve("/ipfs/" + cid)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(viaGateway.body()).isEqualTo(data);
             assertThat(firstPort).isPositive();
         }
     }
