@@ -68,10 +68,10 @@ public final class IpfsNode implements AutoCloseable {
         IpfsRepo repo = new IpfsRepo(options.repoDir());
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         createDirectories(repo.dir());
-        repo.reclaim();
         IpfsNodeException lastFailure = null;
         // A free port can be taken between picking it and the daemon binding it; a retry picks others.
         for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+            repo.reclaim();
             int apiPort = options.apiPort() == 0 ? FreePort.pick() : options.apiPort();
             int gatewayPort = options.gatewayPort() == 0 ? FreePort.pick() : options.gatewayPort();
             try {
