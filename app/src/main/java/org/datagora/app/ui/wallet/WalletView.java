@@ -164,6 +164,7 @@ public final class WalletView extends StackPane {
 
     private void review() {
         sendMessage.clear();
+        walletMessage.clear();
         hideConfirmation();
         String to = recipient.getText().trim();
         Optional<String> addressProblem = addressProblem(to);
