@@ -18,6 +18,7 @@ import org.datagora.app.wallet.WalletService;
 import org.datagora.app.network.NetworkStatusService;
 import org.datagora.app.sandbox.LocalSandbox;
 import org.datagora.storage.ipfs.IpfsClient;
+import org.datagora.storage.ipfs.IpfsNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,11 +67,17 @@ public final class AppServices implements AutoCloseable {
     /** Uses a sandbox someone else started and stops (tests share one across windows). */
     public void attach(LocalSandbox running) {
         sandbox.set(running);
-        IpfsClient ipfs = new IpfsClient(running.ipfs().apiUrl());
-        networkStatus.watch(running.chain().web3j(), () -> "IPFS " + ipfs.version().version(), wallets::activeAddress);
+        Optional<IpfsClient> ipfs = running.ipfsNode().map(IpfsNode::client);
+        if (ipfs.isPresent()) {
+            networkStatus.watch(running.chain().web3j(), "IPFS", () -> "IPFS " + ipfs.get().version().version(),
+                    wallets::activeAddress);
+        } else {
+            networkStatus.watch(running.chain().web3j(), "Embedded store", () -> "embedded in the data directory",
+                    wallets::activeAddress);
+        }
         ChainTransactions transactions = new ChainTransactions(running.chain().web3j(), running.chain().chainId(),
                 running.rpcUrl().toString(), RevertDecoder.fromClasspath(), RECEIPT_TIMEOUT, RECEIPT_POLL);
-        TokenService token = new TokenService(transactions, running.deployment().token());
+        TokenService token = new TokenService(transactions, running.addresses().token());
         // Account 0 holds the token's faucet role; account 9 pays out ETH so that account 0's nonces stay free.
         chain.complete(new ChainConnection(transactions, token,
                 Optional.of(new Faucet(token, running.devAccount(0), running.devAccount(9)))));

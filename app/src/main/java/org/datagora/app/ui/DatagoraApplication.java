@@ -77,6 +77,8 @@ public final class DatagoraApplication extends Application {
         stage.setMinHeight(560);
         stage.show();
         if (ownsServices) {
+            // SIGTERM skips Application.stop(); the hook still stops the nodes and releases the sandbox.
+            Runtime.getRuntime().addShutdownHook(new Thread(services::close, "datagora-shutdown"));
             services.startSandbox(step -> LOG.info("{}", step)).exceptionally(error -> {
                 LOG.error("The local sandbox did not start", error);
                 return null;

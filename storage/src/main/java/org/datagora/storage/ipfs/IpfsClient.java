@@ -239,10 +239,27 @@ public final class IpfsClient {
 
     /** The stored block {@code cid}; fails when the node does not have it within the content timeout. */
     public BlockStat blockStat(String cid) throws IpfsException {
+        return blockStat(cid, options.contentTimeout());
+    }
+
+    /**
+     * Whether the node has the block {@code cid} itself. An offline js-ipfs node cannot say "no" at once:
+     * it looks for the block until {@code wait} is over, so keep {@code wait} short.
+     */
+    public boolean hasBlock(String cid, Duration wait) throws IpfsException {
+        try {
+            blockStat(cid, wait);
+            return true;
+        } catch (IpfsContentNotFoundException e) {
+            return false;
+        }
+    }
+
+    private BlockStat blockStat(String cid, Duration wait) throws IpfsException {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("arg", cid);
         params.put("cid-base", "base32");
-        params.put("timeout", options.contentTimeout().toMillis() + "ms");
+        params.put("timeout", wait.toMillis() + "ms");
         try {
             JsonNode answer = json("block/stat", params);
             return new BlockStat(CidText.canonical(text(answer, "Key", "block/stat")), answer.path("Size").asLong());

@@ -68,7 +68,7 @@ public final class IpfsNode implements AutoCloseable {
         IpfsRepo repo = new IpfsRepo(options.repoDir());
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         createDirectories(repo.dir());
-        repo.reclaim(http);
+        repo.reclaim();
         IpfsNodeException lastFailure = null;
         // A free port can be taken between picking it and the daemon binding it; a retry picks others.
         for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
@@ -227,7 +227,7 @@ public final class IpfsNode implements AutoCloseable {
             }
             ProcessStopper.stop(process.toHandle(), Duration.ofSeconds(5));
         }
-        repo.deletePidRecord();
+        repo.deletePidRecord(process.toHandle());
         LOG.info("IPFS node {} stopped", process.pid());
     }
 
