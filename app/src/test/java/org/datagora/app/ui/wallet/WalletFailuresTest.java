@@ -13,7 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import org.datagora.app.AppServices;
 import org.datagora.app.chain.ChainConnection;
 import org.datagora.app.chain.ChainTransactions;
-import org.datagora.app.chain.RevertDecoder;
 import org.datagora.app.chain.TokenService;
 import org.datagora.app.config.DataDirectory;
 import org.datagora.app.sandbox.LocalSandbox;
@@ -21,6 +20,7 @@ import org.datagora.app.testing.LocalSandboxExtension;
 import org.datagora.app.ui.common.FxBackground;
 import org.datagora.app.ui.common.TestWindow;
 import org.datagora.app.wallet.KeystoreKdf;
+import org.datagora.contracts.RevertDecoder;
 import org.datagora.contracts.devnet.AnvilNode;
 import org.datagora.contracts.devnet.FreePort;
 import org.junit.jupiter.api.AfterEach;
@@ -65,14 +65,16 @@ class WalletFailuresTest {
         FxBackground background = new FxBackground(services.executors().workers());
         WalletView[] view = new WalletView[1];
         app.robot().interact(() -> view[0] = new WalletView(services.wallets(), CompletableFuture.completedFuture(connection), background));
-        app.show(view[0]);
+        javafx.scene.layout.StackPane area = new javafx.scene.layout.StackPane(view[0]);
+        area.getStyleClass().addAll("main-window", "area-content");
+        app.show(area);
     }
 
     @Test
     void anUnreachableRpcEndpointIsNamedInOneSentence(LocalSandbox sandbox) {
         String endpoint = "http://127.0.0.1:" + FreePort.pick();
         showWalletViewOn(new ChainTransactions(Web3j.build(new HttpService(endpoint)), AnvilNode.CHAIN_ID, endpoint,
-                RevertDecoder.fromClasspath(), Duration.ofSeconds(5), Duration.ofMillis(50)), sandbox.deployment().token());
+                RevertDecoder.forDatagoraContracts(), Duration.ofSeconds(5), Duration.ofMillis(50)), sandbox.addresses().token());
 
         await().atMost(PATIENCE).until(() -> app.text("#wallet-message").equals("The chain's RPC endpoint at " + endpoint
                 + " is not answering. Check that the node is running and reachable, or choose another network in Settings."));
@@ -83,8 +85,8 @@ class WalletFailuresTest {
     void aStuckTransferOffersSpeedUpWhichGetsItMined(LocalSandbox sandbox) throws Exception {
         services.chain().get().faucet().orElseThrow().drip(owner);
         ChainTransactions impatient = new ChainTransactions(sandbox.chain().web3j(), AnvilNode.CHAIN_ID,
-                sandbox.rpcUrl().toString(), RevertDecoder.fromClasspath(), Duration.ofSeconds(3), Duration.ofMillis(50));
-        showWalletViewOn(impatient, sandbox.deployment().token());
+                sandbox.rpcUrl().toString(), RevertDecoder.forDatagoraContracts(), Duration.ofSeconds(3), Duration.ofMillis(50));
+        showWalletViewOn(impatient, sandbox.addresses().token());
         await().atMost(PATIENCE).until(() -> app.text("#wallet-dgt").equals("1000"));
         String recipient = Keys.toChecksumAddress(Credentials.create(Keys.createEcKeyPair()).getAddress());
 
