@@ -33,6 +33,8 @@ public final class RevertDecoder {
 
     private static final String ABI_FOLDER = "org/datagora/contracts/abi/";
     private static final Pattern HEX = Pattern.compile("0x[0-9a-fA-F]{8,}");
+    /** How anvil and geth word a custom error in a revert reason: selector, then the arguments without 0x. */
+    private static final Pattern CUSTOM_ERROR = Pattern.compile("custom error (0x[0-9a-fA-F]{8}):?\\s*([0-9a-fA-F]*)");
     private static final ErrorSpec ERROR_STRING = new ErrorSpec("Error", List.of("reason"), List.of("string"));
     private static final ErrorSpec PANIC = new ErrorSpec("Panic", List.of("code"), List.of("uint256"));
 
@@ -111,6 +113,13 @@ public final class RevertDecoder {
             for (String text : candidates) {
                 if (text == null) {
                     continue;
+                }
+                Matcher custom = CUSTOM_ERROR.matcher(text);
+                if (custom.find()) {
+                    Optional<DecodedError> decoded = decode(custom.group(1) + custom.group(2));
+                    if (decoded.isPresent()) {
+                        return decoded;
+                    }
                 }
                 Matcher m = HEX.matcher(text);
                 while (m.find()) {

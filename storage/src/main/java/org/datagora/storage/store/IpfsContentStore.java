@@ -3,13 +3,21 @@ package org.datagora.storage.store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.LongConsumer;
+import org.datagora.storage.cid.Cid;
+import org.datagora.storage.cid.CidVerifyingInputStream;
 import org.datagora.storage.ipfs.IpfsClient;
+import org.datagora.storage.ipfs.IpfsContentNotFoundException;
 
-/** A {@link ContentStore} on an IPFS node, through its RPC API. */
+/**
+ * A {@link ContentStore} on an IPFS node, through its RPC API. Nothing from the node is trusted: content
+ * read back is checked against its CID, and a CAR is checked block by block before the node sees it.
+ */
 public final class IpfsContentStore implements ContentStore {
 
     /** How long {@link #has} lets an offline node look for a block it may not have. */
@@ -31,9 +39,18 @@ public final class IpfsContentStore implements ContentStore {
         return client.add(file, true, bytesStored::accept).cid();
     }
 
+    /**
+     * Streams the content of {@code cid}; the read that reaches its end fails with a
+     * {@link org.datagora.storage.cid.CidMismatchException} when the bytes do not match the CID.
+     */
     @Override
     public InputStream get(String cid) throws IOException {
-        return client.cat(cid);
+        Cid expected = Cid.parse(cid);
+        try {
+            return new CidVerifyingInputStream(client.cat(cid), expected);
+        } catch (IpfsContentNotFoundException e) {
+            throw new ContentNotFoundException(cid, e.getMessage(), e);
+        }
     }
 
     @Override
@@ -55,11 +72,29 @@ public final class IpfsContentStore implements ContentStore {
     public void exportCar(String cid, OutputStream out) throws IOException {
         try (InputStream car = client.dagExport(cid)) {
             car.transferTo(out);
+        } catch (IpfsContentNotFoundException e) {
+            throw new ContentNotFoundException(cid, e.getMessage(), e);
         }
     }
 
+    /** Checks the whole CAR first (spooled to a temporary file, so memory stays flat), then imports it. */
     @Override
     public List<String> importCar(InputStream car) throws IOException {
-        return client.dagImport(car);
+        Path spool = Files.createTempFile("datagora-import", ".car");
+        try {
+            Files.copy(car, spool, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            try (InputStream in = Files.newInputStream(spool)) {
+                CarReader reader = new CarReader(in);
+                Optional<CarReader.Block> block;
+                do {
+                    block = reader.next();
+                } while (block.isPresent());
+            }
+            try (InputStream in = Files.newInputStream(spool)) {
+                return client.dagImport(in);
+            }
+        } finally {
+            Files.deleteIfExists(spool);
+        }
     }
 }

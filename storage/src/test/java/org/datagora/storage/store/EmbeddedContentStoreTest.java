@@ -96,6 +96,21 @@ class EmbeddedContentStoreTest {
     }
 
     @Test
+    void aTwoLevelDagOfMoreThan174ChunksRoundTripsThroughACar() throws Exception {
+        byte[] data = random(175 * 256 * 1024 + 3, 6);
+        EmbeddedContentStore source = new EmbeddedContentStore(dir.resolve("a"));
+        String cid = source.put(new ByteArrayInputStream(data), n -> { });
+        ByteArrayOutputStream car = new ByteArrayOutputStream();
+        source.exportCar(cid, car);
+
+        EmbeddedContentStore target = new EmbeddedContentStore(dir.resolve("b"));
+        target.importCar(new ByteArrayInputStream(car.toByteArray()));
+        try (InputStream in = target.get(cid)) {
+            assertThat(in.readAllBytes()).isEqualTo(data);
+        }
+    }
+
+    @Test
     void aCarWithATamperedBlockIsRejected() throws Exception {
         EmbeddedContentStore source = new EmbeddedContentStore(dir.resolve("a"));
         String cid = source.put(new ByteArrayInputStream(random(300 * 1024, 5)), n -> { });
