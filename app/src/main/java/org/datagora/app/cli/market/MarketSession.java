@@ -26,6 +26,7 @@ import org.datagora.storage.cache.CacheDatabase;
 import org.datagora.storage.cache.SecretVault;
 import org.datagora.storage.ipfs.IpfsClient;
 import org.datagora.storage.store.ContentStore;
+import org.datagora.storage.store.EmbeddedContentStore;
 import org.datagora.storage.store.IpfsContentStore;
 import org.web3j.crypto.exception.CipherException;
 import org.web3j.crypto.Credentials;
@@ -71,24 +72,28 @@ final class MarketSession implements AutoCloseable {
     static MarketSession open(DataDirectory dataDirectory, MarketOptions options, Function<String, String> env) {
         Credentials wallet = wallet(options, env);
         URI rpcUrl = options.rpcUrl;
-        URI ipfsUrl = options.ipfsUrl;
         LocalSandbox started = null;
         Path networksPath = options.networksFile;
-        if (rpcUrl == null && ipfsUrl == null) {
+        ContentStore store;
+        if (rpcUrl == null && options.ipfsUrl == null) {
             Path sandboxDir = dataDirectory.sandbox();
             Optional<SandboxEndpoints> running = LocalSandbox.runningElsewhere(sandboxDir);
             if (running.isPresent()) {
                 rpcUrl = running.get().rpcUrl();
-                ipfsUrl = running.get().ipfsApiUrl();
+                store = running.get().ipfsApiUrl() != null
+                        ? new IpfsContentStore(new IpfsClient(running.get().ipfsApiUrl()))
+                        : embeddedStore(sandboxDir.resolve("content"));
             } else {
                 started = LocalSandbox.start(sandboxDir, step -> { });
                 rpcUrl = started.rpcUrl();
-                ipfsUrl = started.ipfs().apiUrl();
+                store = started.contentStore();
             }
             networksPath = networksPath != null ? networksPath : sandboxDir.resolve("networks.json");
-        } else if (rpcUrl == null || ipfsUrl == null || networksPath == null) {
+        } else if (rpcUrl == null || options.ipfsUrl == null || networksPath == null) {
             throw new IllegalArgumentException("Give --rpc-url, --ipfs-url and --networks-file together, or none of "
                     + "them to use the local sandbox.");
+        } else {
+            store = new IpfsContentStore(new IpfsClient(options.ipfsUrl));
         }
         Web3j web3j = Web3j.build(new HttpService(rpcUrl.toString()));
         CacheDatabase database = null;
@@ -99,7 +104,6 @@ final class MarketSession implements AutoCloseable {
                     new MarketException("The networks file " + networks + " has no marketplace for chain " + chainId
                             + ". Deploy the contracts or pass the right --networks-file."));
             MarketChain chain = new MarketChain(web3j, addresses);
-            ContentStore store = new IpfsContentStore(new IpfsClient(ipfsUrl));
             Optional<char[]> cachePassword = Optional.ofNullable(options.cachePasswordEnv)
                     .map(v -> required(env, v, "the cache password").toCharArray());
             database = CacheDatabase.open(dataDirectory.cache(), cachePassword);
@@ -113,6 +117,14 @@ final class MarketSession implements AutoCloseable {
         } catch (RuntimeException e) {
             cleanUp(web3j, database, started);
             throw e;
+        }
+    }
+
+    private static ContentStore embeddedStore(Path directory) {
+        try {
+            return new EmbeddedContentStore(directory);
+        } catch (IOException e) {
+            throw new MarketException("Cannot open the sandbox's content store in " + directory + ": " + e.getMessage(), e);
         }
     }
 

@@ -15,15 +15,12 @@ import java.util.regex.Pattern;
 import org.datagora.app.Main;
 import org.datagora.app.sandbox.LocalSandbox;
 import org.datagora.app.testing.LocalSandboxExtension;
-import org.datagora.contracts.ContractsDeployer;
 import org.datagora.contracts.NetworkAddresses;
-import org.datagora.contracts.NetworksFile;
 import org.datagora.contracts.generated.DatagoraToken;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.web3j.crypto.Credentials;
 import org.web3j.utils.Numeric;
 import picocli.CommandLine;
 
@@ -47,12 +44,8 @@ class MarketCliTest {
     @BeforeAll
     static void setUp(LocalSandbox running) throws Exception {
         sandbox = running;
-        Credentials admin = sandbox.devAccount(0);
-        addresses = ContractsDeployer.deploy(sandbox.chain().web3j(), sandbox.chain().transactionManager(admin),
-                sandbox.chain().gasProvider(), admin.getAddress(), sandbox.devAccount(3).getAddress(),
-                sandbox.deployment().token(), ContractsDeployer.DEFAULT_FEE_BPS);
-        networks = work.resolve("networks.json");
-        new NetworksFile(networks).write(addresses);
+        addresses = sandbox.addresses();
+        networks = sandbox.networksFile();
         token().mint(sandbox.devAccount(2).getAddress(), DGT.multiply(BigInteger.valueOf(50))).send();
     }
 
