@@ -22,15 +22,6 @@ public final class MarketOptions {
             description = "The environment variable holding the keystore's password.")
     String passwordEnv;
 
-    @Option(names = "--vault-password-env", paramLabel = "VAR",
-            description = "The environment variable holding the password of the app's secret vault "
-                    + "(default: the keystore password, or one derived from the private key).")
-    String vaultPasswordEnv;
-
-    @Option(names = "--cache-password-env", paramLabel = "VAR",
-            description = "The environment variable holding the password of an encrypted cache, if it is encrypted.")
-    String cachePasswordEnv;
-
     @Option(names = "--rpc-url", paramLabel = "URL", description = "A JSON-RPC endpoint instead of the local sandbox.")
     URI rpcUrl;
 

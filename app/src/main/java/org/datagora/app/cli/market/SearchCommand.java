@@ -48,7 +48,7 @@ public final class SearchCommand extends MarketCommand {
     @Override
     int run(MarketSession session, PrintWriter out) {
         try {
-            session.sync().sync();
+            session.sync();
         } catch (ChainUnavailableException offline) {
             out.println("The chain does not answer; showing the listings cached so far.");
         }
