@@ -20,6 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.awaitility.Awaitility;
 import org.datagora.app.labeling.export.ExportFormat;
 import org.datagora.app.labeling.export.LabelExporter;
+import org.datagora.app.labeling.export.LabeledDatasetFolder;
 import org.datagora.app.sandbox.LocalSandbox;
 import org.datagora.app.testing.LocalSandboxExtension;
 import org.datagora.contracts.generated.DatagoraToken;
@@ -165,6 +166,11 @@ class LabelingTaskFlowTest {
                 Map.entry(honestA.address(), 1500), Map.entry(restartedB.address(), 1500));
 
         assertExportsMatch(results);
+        Path dataset = dir.resolve("dataset");
+        assertThat(new LabeledDatasetFolder(new LabelExporter()).write(results, dataset, 3000))
+                .isEqualTo(ContributorShares.of(results, 3000));
+        assertThat(Files.readAllLines(dataset.resolve("items.jsonl"))).hasSize(7);
+        assertThat(dataset.resolve("labels-label-studio.jsonl")).exists();
         List<EarningsService.Earning> earned = honestA.services.earnings().earnings(honestA.address());
         assertThat(EarningsService.cumulative(earned).get(earned.size() - 1).total()).isEqualTo(perHonest);
         assertThat(cheater.services.earnings().earnings(cheater.address())).extracting(EarningsService.Earning::amount)
