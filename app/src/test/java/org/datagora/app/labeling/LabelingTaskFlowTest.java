@@ -130,6 +130,7 @@ class LabelingTaskFlowTest {
         RequesterService.GoldCheckReport report = requesterService.checkGold(taskId);
         assertThat(report.slashed()).containsExactlyInAnyOrderElementsOf(claims.get(cheater));
         assertThat(report.passed()).hasSize(4);
+        assertThat(report.unverifiable()).isEmpty();
         assertThatThrownBy(() -> requesterService.review(taskId, claims.get(honestA).get(0), false, " "))
                 .hasMessageContaining("reason");
         requesterService.acceptAll(taskId);
@@ -220,6 +221,16 @@ class LabelingTaskFlowTest {
             assertThat(labels.parsed()).containsExactly(Label.multiple(List.of(0, 2)), Label.multiple(List.of(1)));
             validator.services.validator().vote(toReview.get(0).claimId(), true);
         }
+        // The requester rejects A's claim, but the validators' majority decides over the requester's review.
+        BigInteger claimOfA = a.services.labeler().myClaims().get(0).claimId();
+        requester.services.requester().review(taskId, claimOfA, false, "Topics are incomplete");
+        requester.services.requester().acceptAll(taskId);
+        LabelingParty restartedRequester = requester.restarted(sandbox);
+        assertThat(restartedRequester.services.requester().rejectionReason(taskId, claimOfA))
+                .as("review notes survive a restart").contains("Topics are incomplete");
+        restartedRequester.services.requester().submitReview(taskId);
+        assertThat(restartedRequester.services.catalog().claim(claimOfA).rejectedByRequester()).isTrue();
+        requester = restartedRequester;
         warpPast(sandbox, task.reviewDeadline());
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
         for (LabelingParty validator : List.of(a, b)) {

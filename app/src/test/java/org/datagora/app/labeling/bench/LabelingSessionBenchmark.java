@@ -1,4 +1,4 @@
-package org.datagora.app.labeling;
+package org.datagora.app.labeling.bench;
 
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
+import java.util.ArrayList;
+import org.datagora.app.labeling.LabelSchema;
+import org.datagora.app.labeling.LabelingSession;
+import org.datagora.app.labeling.TaskItem;
 import org.datagora.storage.cache.CacheDatabase;
 import org.datagora.storage.cache.LabelDraftDao;
 
@@ -42,7 +46,7 @@ public final class LabelingSessionBenchmark {
         Path dir = Files.createTempDirectory("datagora-labeling-bench-");
         try (CacheDatabase db = CacheDatabase.open(dir, password)) {
             LabelDraftDao drafts = db.dao(LabelDraftDao.class);
-            List<TaskItem> items = LabelingSessionTest.sentences(0, ITEMS);
+            List<TaskItem> items = sentences(ITEMS);
             long[] samples = new long[ITEMS * MEASURED_ROUNDS];
             int n = 0;
             long sink = 0;
@@ -71,6 +75,15 @@ public final class LabelingSessionBenchmark {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    private static List<TaskItem> sentences(int count) {
+        List<TaskItem> items = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String weather = i % 2 == 0 ? "nice" : "bad";
+            items.add(TaskItem.text(i, "s" + i, "Sentence number " + i + " says the weather is " + weather));
+        }
+        return items;
     }
 
     private static double pct(long[] sorted, double q) {
