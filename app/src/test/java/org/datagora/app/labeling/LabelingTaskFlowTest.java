@@ -150,6 +150,8 @@ class LabelingTaskFlowTest {
         // Spent: only the two honest labelers' rewards; the cheater's and batch 2's rewards came back.
         assertThat(after.get(requester.address())).isEqualTo(before.get(requester.address()).subtract(perHonest.multiply(BigInteger.TWO)));
 
+        assertThat(honestA.services.catalog().requesterRecord(requester.address()))
+                .isEqualTo(new TaskCatalog.RequesterRecord(requester.address(), 1, 4, 0, 2));
         TaskResults results = requester.services.results().results(taskId);
         assertThat(results.returnedToRequester()).isEqualTo(REWARD.multiply(BigInteger.valueOf(9)));
         for (int i = 0; i < 6; i++) {
