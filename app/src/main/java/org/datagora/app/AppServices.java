@@ -17,6 +17,7 @@ import org.datagora.app.wallet.KeystoreKdf;
 import org.datagora.app.wallet.WalletService;
 import org.datagora.app.network.NetworkStatusService;
 import org.datagora.app.sandbox.LocalSandbox;
+import org.datagora.app.session.SessionManager;
 import org.datagora.storage.ipfs.IpfsClient;
 import org.datagora.storage.ipfs.IpfsNode;
 import org.slf4j.Logger;
@@ -37,6 +38,7 @@ public final class AppServices implements AutoCloseable {
     private final NetworkStatusService networkStatus;
     private final SettingsStore settings;
     private final WalletService wallets;
+    private final SessionManager sessions;
     private final CompletableFuture<ChainConnection> chain = new CompletableFuture<>();
     private final AtomicReference<LocalSandbox> sandbox = new AtomicReference<>();
     private volatile boolean ownsSandbox;
@@ -52,6 +54,9 @@ public final class AppServices implements AutoCloseable {
         this.networkStatus = new NetworkStatusService(executors.scheduler(), Duration.ofMillis(500));
         this.settings = new SettingsStore(this.dataDirectory);
         this.wallets = new WalletService(this.dataDirectory.wallets(), keystoreKdf);
+        this.sessions = new SessionManager(executors.workers(), executors.scheduler(), this.dataDirectory.cache(),
+                Duration.ofSeconds(2));
+        wallets.addListener(address -> sessions.walletChanged(wallets.active()));
     }
 
     /** Starts the local sandbox in the background; this instance stops it on {@link #close()}. */
@@ -81,6 +86,13 @@ public final class AppServices implements AutoCloseable {
         // Account 0 holds the token's faucet role; account 9 pays out ETH so that account 0's nonces stay free.
         chain.complete(new ChainConnection(transactions, token,
                 Optional.of(new Faucet(token, running.devAccount(0), running.devAccount(9)))));
+        sessions.networkConnected(new SessionManager.Network(running.chain().web3j(), running.addresses(),
+                running.contentStore()));
+    }
+
+    /** The open wallet's marketplace session, opened when a wallet is unlocked on a connected network. */
+    public SessionManager sessions() {
+        return sessions;
     }
 
     /** The chain services, once the network is connected. */
@@ -122,6 +134,7 @@ public final class AppServices implements AutoCloseable {
     @Override
     public void close() {
         wallets.lock();
+        sessions.close();
         networkStatus.close();
         executors.close();
         LocalSandbox running = sandbox.getAndSet(null);

@@ -67,6 +67,9 @@ public final class ContractsDeployer {
             token = deployed.getContractAddress();
         } else if (!WalletUtils.isValidAddress(token)) {
             throw new IllegalArgumentException("The token address " + token + " is not a valid address");
+        } else if (web3j.ethGetCode(token, DefaultBlockParameterName.LATEST).send().getCode().length() <= 2) {
+            throw new IllegalArgumentException("There is no contract at the token address " + token
+                    + " on chain " + chainId);
         }
         DataMarketplace marketplace = DataMarketplace.deploy(web3j, tm, gas, token, admin, treasury,
                 BigInteger.valueOf(feeBps)).send();

@@ -82,6 +82,15 @@ class ContractsDeployerTest {
     }
 
     @Test
+    void refusesATokenAddressWithoutCode(@TempDir Path dir) {
+        String empty = "0x000000000000000000000000000000000000dEaD";
+        assertThatThrownBy(() -> run("--rpc-url", anvil.rpcUrl().toString(), "--private-key-env", "DEPLOYER_KEY",
+                "--out", dir.resolve("n.json").toString(), "--token", empty))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("There is no contract at the token address " + empty + " on chain 31337");
+    }
+
+    @Test
     void refusesAWrongChainBeforeDeployingAnything(@TempDir Path dir) {
         Path out = dir.resolve("networks.json");
         assertThatThrownBy(() -> run("--rpc-url", anvil.rpcUrl().toString(), "--private-key-env", "DEPLOYER_KEY",

@@ -15,6 +15,10 @@ import org.datagora.app.AppServices;
 import org.datagora.app.config.DataDirectory;
 import org.datagora.app.config.Settings;
 import org.datagora.app.ui.common.EmptyState;
+import org.datagora.app.ui.common.SessionBound;
+import org.datagora.app.ui.market.MarketplaceView;
+import org.datagora.app.ui.mydata.MyDataView;
+import org.datagora.app.ui.purchases.PurchasesView;
 import org.datagora.app.ui.common.FxBackground;
 import org.datagora.app.ui.main.Area;
 import org.datagora.app.ui.main.MainWindow;
@@ -114,12 +118,12 @@ public final class DatagoraApplication extends Application {
 
     private Map<Area, Supplier<Node>> views(FxBackground background) {
         Map<Area, Supplier<Node>> views = new EnumMap<>(Area.class);
-        views.put(Area.MARKETPLACE, () -> new EmptyState(MaterialDesignS.STOREFRONT_OUTLINE, "No datasets listed yet",
-                "Datasets that contributors publish on this network appear here, ready to search and buy."));
-        views.put(Area.MY_DATA, () -> new EmptyState(MaterialDesignD.DATABASE_OUTLINE, "Nothing published yet",
-                "Datasets you publish are encrypted on this computer before they leave it."));
-        views.put(Area.PURCHASES, () -> new EmptyState(MaterialDesignS.SHOPPING_OUTLINE, "No purchases yet",
-                "Datasets you buy appear here with their delivery state, ready to download and decrypt."));
+        views.put(Area.MARKETPLACE, () -> new SessionBound(services.sessions(), MaterialDesignS.STOREFRONT_OUTLINE,
+                session -> new MarketplaceView(session, background)));
+        views.put(Area.MY_DATA, () -> new SessionBound(services.sessions(), MaterialDesignD.DATABASE_OUTLINE,
+                session -> new MyDataView(session, background)));
+        views.put(Area.PURCHASES, () -> new SessionBound(services.sessions(), MaterialDesignS.SHOPPING_OUTLINE,
+                session -> new PurchasesView(session, background)));
         views.put(Area.LABELING, () -> new EmptyState(MaterialDesignT.TAG_OUTLINE, "No labeling tasks yet",
                 "Open labeling tasks and the ones you requested appear here."));
         views.put(Area.WALLET, () -> new WalletView(services.wallets(), services.chain(), background));
