@@ -231,6 +231,7 @@ public final class WalletView extends StackPane {
         sendMessage.showError(stuck.getMessage());
         Button speedUp = new Button("Speed up");
         speedUp.getStyleClass().add("accent");
+        speedUp.setMinWidth(Region.USE_PREF_SIZE);
         speedUp.setId("send-speed-up");
         speedUp.setOnAction(e -> {
             speedUp.setDisable(true);
