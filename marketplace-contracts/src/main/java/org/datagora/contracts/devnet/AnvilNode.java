@@ -41,6 +41,7 @@ public final class AnvilNode implements AutoCloseable {
     private final HttpService http;
     private final Web3j web3j;
     private final Thread shutdownHook;
+    private boolean closed;
 
     private AnvilNode(Process process, URI rpcUrl, Thread shutdownHook) {
         this.process = process;
@@ -205,7 +206,11 @@ public final class AnvilNode implements AutoCloseable {
 
     /** Stops anvil with SIGTERM, letting a persistent chain write its state, and waits for it. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         web3j.shutdown();
         stopProcess();
         try {
