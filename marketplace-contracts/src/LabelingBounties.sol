@@ -305,7 +305,8 @@ contract LabelingBounties is ILabelingBounties, Ownable2Step, ReentrancyGuardTra
             // Revealed validator votes with a strict majority decide, over the requester's own review.
             outcome = c.approvals > c.rejections ? ClaimStatus.Accepted : ClaimStatus.Rejected;
         } else {
-            outcome = c.rejectedByRequester ? ClaimStatus.Rejected : ClaimStatus.Accepted;
+            // A passed gold check outweighs a rejection the requester made before it.
+            outcome = c.rejectedByRequester && !c.goldPassed ? ClaimStatus.Rejected : ClaimStatus.Accepted;
         }
         c.status = outcome;
         uint256 reward = _claimReward(t, c.batchIndex);

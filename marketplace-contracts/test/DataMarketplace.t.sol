@@ -575,6 +575,18 @@ contract DataMarketplaceTest is TestBase {
         market.setTreasury(address(0));
     }
 
+    function test_transferOwnership_takesEffectOnlyWhenAccepted() public {
+        vm.prank(owner);
+        market.transferOwnership(stranger);
+        assertEq(market.owner(), owner, "still the old owner");
+        vm.prank(stranger);
+        market.acceptOwnership();
+        assertEq(market.owner(), stranger, "new owner");
+        vm.prank(stranger);
+        market.setFee(0);
+        assertEq(market.feeBps(), 0, "new owner sets the fee");
+    }
+
     // --------------------------------------------------------------- fuzz
 
     function testFuzz_deliverKey_splitsPriceExactly(uint96 price, uint16 fee, uint16 shareA, uint16 shareB) public {

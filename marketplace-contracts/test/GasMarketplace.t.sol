@@ -20,6 +20,9 @@ contract GasMarketplaceTest is TestBase {
     address internal permitBuyer = vm.addr(0xB0C);
     uint256 internal listingId;
     uint256 internal purchaseId;
+    uint256 internal sharedPurchaseId;
+    address internal contributorA = address(0xC0A);
+    address internal contributorB = address(0xC0B);
 
     function setUp() public {
         token = new DatagoraToken(address(this));
@@ -37,6 +40,31 @@ contract GasMarketplaceTest is TestBase {
         market.buy(listingId, bytes32(uint256(1)), 1 ether);
         purchaseId = market.buy(listingId, bytes32(uint256(2)), 1 ether);
         vm.stopPrank();
+        token.mint(contributorA, 1 ether);
+        token.mint(contributorB, 1 ether);
+        vm.prank(seller);
+        uint256 shared = market.list(_withContributors(keccak256("shared")));
+        vm.prank(buyer);
+        sharedPurchaseId = market.buy(shared, bytes32(uint256(5)), 1 ether);
+    }
+
+    function _withContributors(bytes32 content) internal view returns (IDataMarketplace.ListingParams memory p) {
+        p = _params(content);
+        p.contributors = new IDataMarketplace.Contributor[](2);
+        p.contributors[0] = IDataMarketplace.Contributor(contributorA, 3000);
+        p.contributors[1] = IDataMarketplace.Contributor(contributorB, 1000);
+    }
+
+    function test_gas_listWithTwoContributors() public {
+        vm.prank(seller);
+        market.list(_withContributors(keccak256("third")));
+        vm.snapshotGasLastCall("DataMarketplace", "list (2 contributors)");
+    }
+
+    function test_gas_deliverKeyWithTwoContributors() public {
+        vm.prank(seller);
+        market.deliverKey(sharedPurchaseId, new bytes(80));
+        vm.snapshotGasLastCall("DataMarketplace", "deliverKey (2 contributors)");
     }
 
     function _params(bytes32 content) internal pure returns (IDataMarketplace.ListingParams memory p) {

@@ -411,6 +411,18 @@ contract LabelingBountiesTest is LabelingFixture {
         bounties.reject(claimId);
     }
 
+    function test_checkGold_matchOverridesEarlierRejection() public {
+        uint256 claimId = _revealedClaim(false);
+        vm.prank(requester);
+        bounties.reject(claimId);
+        _revealAllGold();
+        bounties.checkGold(claimId, 1, _truth(1), _labelProof(0, false, 1));
+        _toSettlement();
+        bounties.settle(claimId);
+        assertTrue(bounties.getClaim(claimId).status == ILabelingBounties.ClaimStatus.Accepted, "accepted");
+        assertEq(token.balanceOf(labelerA), START_BALANCE + 4 * REWARD, "paid");
+    }
+
     function test_checkGold_mismatchSlashesStakeToTreasury() public {
         uint256 claimId = _revealedClaim(true);
         _revealAllGold();
@@ -707,6 +719,16 @@ contract LabelingBountiesTest is LabelingFixture {
     }
 
     // -------------------------------------------------------------- views
+
+    function test_views_reportConfigurationAndCounts() public {
+        vm.prank(labelerA);
+        bounties.claim(taskId, 0);
+        assertEq(bounties.token(), address(token), "token");
+        assertEq(bounties.treasury(), treasury, "treasury");
+        assertEq(bounties.claimCount(), 1, "claims");
+        assertEq(bounties.owner(), owner, "owner");
+        assertEq(bounties.getTask(taskId).claimedReward, 4 * REWARD, "claimed reward");
+    }
 
     function test_verifyGold_acceptsOnlyCommittedAnswers() public view {
         assertTrue(bounties.verifyGold(taskId, 5, _truth(5), Merkle.sortedProof(_goldLeaves(), 1)), "gold");

@@ -88,6 +88,21 @@ contract LabelingHandler is TestBase {
         c = bounties.getClaim(claimId);
     }
 
+    /// @dev A claim in `status` if there is one (searching from a random start), else any claim.
+    function _pickClaim(uint256 seed, ILabelingBounties.ClaimStatus status)
+        internal
+        view
+        returns (uint256 claimId, ILabelingBounties.Claim memory c)
+    {
+        uint256 n = claimIds.length;
+        for (uint256 i; i < n; ++i) {
+            uint256 id = claimIds[(seed + i) % n];
+            ILabelingBounties.Claim memory candidate = bounties.getClaim(id);
+            if (candidate.status == status) return (id, candidate);
+        }
+        return _pickClaim(seed);
+    }
+
     function createTask(uint96 reward, uint96 stakeSalt, uint8 votes) external {
         _tick();
         ILabelingBounties.TaskParams memory p;
@@ -105,11 +120,11 @@ contract LabelingHandler is TestBase {
             p.validationPool = 4 ether;
         }
         uint40 now_ = uint40(block.timestamp);
-        p.claimDeadline = now_ + 2 hours;
-        p.commitDeadline = now_ + 4 hours;
-        p.revealDeadline = now_ + 6 hours;
-        p.reviewDeadline = now_ + 8 hours;
-        p.voteRevealDeadline = now_ + (p.votesPerClaim == 0 ? 8 hours : 10 hours);
+        p.claimDeadline = now_ + 1 hours;
+        p.commitDeadline = now_ + 2 hours;
+        p.revealDeadline = now_ + 3 hours;
+        p.reviewDeadline = now_ + 4 hours;
+        p.voteRevealDeadline = now_ + (p.votesPerClaim == 0 ? 4 hours : 5 hours);
         vm.prank(REQUESTER);
         bounties.createTask(p);
     }
@@ -134,7 +149,7 @@ contract LabelingHandler is TestBase {
 
     function reveal(uint256 seed) external {
         _tick();
-        (uint256 claimId, ILabelingBounties.Claim memory c) = _pickClaim(seed);
+        (uint256 claimId, ILabelingBounties.Claim memory c) = _pickClaim(seed, ILabelingBounties.ClaimStatus.Claimed);
         if (claimId == 0) return;
         bytes32 root = Merkle.positionalRoot(c.batchIndex * 4, _labels(c.batchIndex, careless[claimId]), 4);
         vm.prank(c.labeler);
@@ -154,7 +169,7 @@ contract LabelingHandler is TestBase {
 
     function checkGold(uint256 seed) external {
         _tick();
-        (uint256 claimId, ILabelingBounties.Claim memory c) = _pickClaim(seed);
+        (uint256 claimId, ILabelingBounties.Claim memory c) = _pickClaim(seed, ILabelingBounties.ClaimStatus.Revealed);
         if (claimId == 0) return;
         uint32 item = c.batchIndex == 0 ? 1 : 5;
         bytes32[] memory labels = _labels(c.batchIndex, careless[claimId]);
@@ -166,7 +181,7 @@ contract LabelingHandler is TestBase {
 
     function reject(uint256 seed) external {
         _tick();
-        (uint256 claimId,) = _pickClaim(seed);
+        (uint256 claimId,) = _pickClaim(seed, ILabelingBounties.ClaimStatus.Revealed);
         if (claimId == 0) return;
         vm.prank(REQUESTER);
         bounties.reject(claimId);
@@ -174,7 +189,7 @@ contract LabelingHandler is TestBase {
 
     function commitVote(uint256 seed, uint256 validatorSeed, bool approve) external {
         _tick();
-        (uint256 claimId,) = _pickClaim(seed);
+        (uint256 claimId,) = _pickClaim(seed, ILabelingBounties.ClaimStatus.Revealed);
         if (claimId == 0) return;
         address validator = validators[validatorSeed % 3];
         vm.prank(validator);
@@ -213,8 +228,23 @@ contract LabelingHandler is TestBase {
         bounties.closeTask(1 + taskSeed % tasks);
     }
 
+    /// @dev Jumps just past the next deadline of a task, so sequences reach every window of it.
+    function advancePhase(uint256 taskSeed) external {
+        uint256 tasks = bounties.taskCount();
+        if (tasks == 0) return;
+        ILabelingBounties.Task memory t = bounties.getTask(1 + taskSeed % tasks);
+        uint40[5] memory deadlines =
+            [t.claimDeadline, t.commitDeadline, t.revealDeadline, t.reviewDeadline, t.voteRevealDeadline];
+        for (uint256 i; i < 5; ++i) {
+            if (deadlines[i] >= block.timestamp) {
+                vm.warp(uint256(deadlines[i]) + 1);
+                return;
+            }
+        }
+    }
+
     function warp(uint32 seconds_) external {
-        vm.warp(block.timestamp + bound(seconds_, 10 minutes, 3 hours));
+        vm.warp(block.timestamp + bound(seconds_, 10 minutes, 2 hours));
     }
 
     function voteAt(uint256 i) external view returns (uint256, address) {

@@ -20,6 +20,7 @@ import org.web3j.tx.RawTransactionManager;
 import org.web3j.tx.TransactionManager;
 import org.web3j.tx.gas.ContractGasProvider;
 import org.web3j.tx.gas.StaticEIP1559GasProvider;
+import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 
 /**
  * Deploys the Datagora contracts (token unless one is given, DataMarketplace, LabelingBounties) through
@@ -32,6 +33,8 @@ public final class ContractsDeployer {
     public static final int DEFAULT_FEE_BPS = 250;
 
     private static final BigInteger DEPLOY_GAS_LIMIT = BigInteger.valueOf(8_000_000);
+    private static final long RECEIPT_POLL_MILLIS = 250;
+    private static final int RECEIPT_POLL_ATTEMPTS = 1_200;
     private static final BigInteger DEFAULT_TIP = BigInteger.valueOf(1_000_000_000L);
 
     private ContractsDeployer() {
@@ -64,6 +67,9 @@ public final class ContractsDeployer {
             token = deployed.getContractAddress();
         } else if (!WalletUtils.isValidAddress(token)) {
             throw new IllegalArgumentException("The token address " + token + " is not a valid address");
+        } else if (web3j.ethGetCode(token, DefaultBlockParameterName.LATEST).send().getCode().length() <= 2) {
+            throw new IllegalArgumentException("There is no contract at the token address " + token
+                    + " on chain " + chainId);
         }
         DataMarketplace marketplace = DataMarketplace.deploy(web3j, tm, gas, token, admin, treasury,
                 BigInteger.valueOf(feeBps)).send();
@@ -90,7 +96,7 @@ public final class ContractsDeployer {
      */
     public static void main(String[] args) {
         try {
-            NetworkAddresses addresses = run(args, System::getenv, System.out);
+            NetworkAddresses addresses = run(args, System::getenv, System.err);
             System.out.println(NetworksFile.toJson(addresses));
         } catch (IllegalArgumentException e) {
             System.err.println("datagora deploy: " + e.getMessage());
@@ -128,7 +134,9 @@ public final class ContractsDeployer {
             String treasury = options.getOrDefault("--treasury", credentials.getAddress());
             int feeBps = Integer.parseInt(options.getOrDefault("--fee-bps", Integer.toString(DEFAULT_FEE_BPS)));
             log.println("Deploying Datagora contracts to chain " + chainId + " from " + credentials.getAddress());
-            TransactionManager tm = new RawTransactionManager(web3j, credentials, chainId);
+            // Poll receipts often but patiently: a local chain answers at once, a public one within minutes.
+            TransactionManager tm = new RawTransactionManager(web3j, credentials, chainId,
+                    new PollingTransactionReceiptProcessor(web3j, RECEIPT_POLL_MILLIS, RECEIPT_POLL_ATTEMPTS));
             NetworkAddresses addresses = deploy(web3j, tm, gasProvider(web3j, chainId), admin, treasury,
                     options.get("--token"), feeBps);
             new NetworksFile(out).write(addresses);

@@ -14,6 +14,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.datagora.contracts.devnet.FreePort;
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +75,46 @@ class IpfsClientFailureTest {
                     .isInstanceOf(IpfsProtocolException.class)
                     .hasMessageContaining("does not speak the IPFS RPC protocol")
                     .hasMessageContaining("127.0.0.1:" + server.getLocalPort());
+        }
+    }
+
+    @Test
+    void aDroppedConnectionIsRetriedForSafeCallsOnly() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+            AtomicInteger connections = new AtomicInteger();
+            Thread answering = new Thread(() -> dropEveryOtherConnection(server, connections), "flaky-server");
+            answering.setDaemon(true);
+            answering.start();
+            IpfsClient client = new IpfsClient(URI.create("http://127.0.0.1:" + server.getLocalPort()), QUICK);
+
+            assertThat(client.version().version()).isEqualTo("0.18.1");
+            assertThat(connections.get()).isEqualTo(2);
+
+            // An upload read from a stream cannot be sent twice: the dropped connection is reported.
+            assertThatThrownBy(() -> client.add(new ByteArrayInputStream(new byte[10]), true, ProgressListener.NONE))
+                    .isInstanceOf(IpfsUnavailableException.class)
+                    .hasMessageContaining("127.0.0.1:" + server.getLocalPort());
+            assertThat(connections.get()).isEqualTo(3);
+        }
+    }
+
+    /** Odd connections are closed without an answer, even ones get a valid version answer. */
+    private static void dropEveryOtherConnection(ServerSocket server, AtomicInteger connections) {
+        while (!server.isClosed()) {
+            try (Socket socket = server.accept()) {
+                if (connections.incrementAndGet() % 2 == 1) {
+                    continue;
+                }
+                socket.getInputStream().read(new byte[4096]);
+                byte[] body = "{\"Version\":\"0.18.1\",\"Repo\":\"12\"}".getBytes(StandardCharsets.US_ASCII);
+                socket.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().write(body);
+                socket.getOutputStream().flush();
+            } catch (IOException closed) {
+                return;
+            }
         }
     }
 
