@@ -47,6 +47,8 @@ class PackagedAppIT {
     @AfterAll
     static void deleteScratch() throws IOException {
         if (scratch != null) {
+            // A failed test may leave the app or its nodes behind; they must not outlive the build.
+            runningFromPackage().forEach(ProcessHandle::destroyForcibly);
             try (Stream<Path> files = Files.walk(scratch)) {
                 for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                     Files.deleteIfExists(file);
@@ -86,7 +88,8 @@ class PackagedAppIT {
         Path userHome = Files.createDirectories(scratch.resolve("home"));
         try (VirtualDisplay display = VirtualDisplay.start()) {
             ProcessBuilder launcher = new ProcessBuilder(installed.resolve("bin/Datagora").toString())
-                    .directory(userHome.toFile()).redirectErrorStream(true).redirectOutput(TARGET.resolve("packaged-app-output.txt").toFile());
+                    .directory(userHome.toFile()).redirectErrorStream(true)
+                    .redirectOutput(TARGET.resolve("packaged-app-output.txt").toFile());
             Map<String, String> env = launcher.environment();
             env.put("DISPLAY", display.name());
             env.put("DATAGORA_HOME", dataDir.toString());
@@ -94,7 +97,7 @@ class PackagedAppIT {
             env.put("XDG_CACHE_HOME", userHome.resolve(".cache").toString());
             env.put("XDG_CONFIG_HOME", userHome.resolve(".config").toString());
             env.put("PATH", "/usr/bin:/bin");
-            env.keySet().removeIf(name -> name.startsWith("DATAGORA_") && !name.equals("DATAGORA_HOME")
+            env.keySet().removeIf(name -> (name.startsWith("DATAGORA_") && !name.equals("DATAGORA_HOME"))
                     || name.startsWith("JAVA_") || name.equals("_JAVA_OPTIONS") || name.equals("XDG_DATA_HOME"));
 
             long started = System.nanoTime();
@@ -124,7 +127,10 @@ class PackagedAppIT {
 
                 stopWithSigterm(app, dataDir);
             } finally {
-                app.destroyForcibly();
+                if (app.isAlive()) {
+                    app.destroy();
+                    app.waitFor(30, TimeUnit.SECONDS);
+                }
                 keepLogs(dataDir);
             }
         }
@@ -137,7 +143,15 @@ class PackagedAppIT {
         app.toHandle().destroy();
         assertThat(app.waitFor(30, TimeUnit.SECONDS)).as("the app ends on SIGTERM").isTrue();
         await("the app's child processes end").atMost(Duration.ofSeconds(15))
-                .until(() -> children.stream().noneMatch(ProcessHandle::isAlive));
+                .until(() -> children.stream().noneMatch(ProcessHandle::isAlive) && runningFromPackage().isEmpty());
+    }
+
+    /** Every process whose program lies in the unpacked package, such as an anvil started late. */
+    private static List<ProcessHandle> runningFromPackage() {
+        String root = scratch.toString();
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(command -> command.startsWith(root)).orElse(false))
+                .toList();
     }
 
     /** Copies the app's logs next to the screenshot, since the scratch folder goes away. */
