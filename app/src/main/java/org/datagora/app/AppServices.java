@@ -5,11 +5,21 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.datagora.app.chain.ChainConnection;
+import org.datagora.app.chain.ChainTransactions;
+import org.datagora.app.chain.Faucet;
+import org.datagora.app.chain.TokenService;
 import org.datagora.app.concurrent.Executors;
 import org.datagora.app.config.DataDirectory;
+import org.datagora.app.config.SettingsStore;
+import org.datagora.app.wallet.KeystoreKdf;
+import org.datagora.app.wallet.WalletService;
+import org.datagora.contracts.RevertDecoder;
 import org.datagora.app.network.NetworkStatusService;
 import org.datagora.app.sandbox.LocalSandbox;
+import org.datagora.app.session.SessionManager;
 import org.datagora.storage.ipfs.IpfsClient;
+import org.datagora.storage.ipfs.IpfsNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,17 +30,33 @@ import org.slf4j.LoggerFactory;
 public final class AppServices implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AppServices.class);
+    private static final Duration RECEIPT_TIMEOUT = Duration.ofMinutes(2);
+    private static final Duration RECEIPT_POLL = Duration.ofMillis(250);
 
     private final DataDirectory dataDirectory;
     private final Executors executors;
     private final NetworkStatusService networkStatus;
+    private final SettingsStore settings;
+    private final WalletService wallets;
+    private final SessionManager sessions;
+    private final CompletableFuture<ChainConnection> chain = new CompletableFuture<>();
     private final AtomicReference<LocalSandbox> sandbox = new AtomicReference<>();
     private volatile boolean ownsSandbox;
 
     public AppServices(DataDirectory dataDirectory) {
+        this(dataDirectory, KeystoreKdf.STANDARD);
+    }
+
+    /** Lets tests that create many wallets use a lighter keystore KDF; the app always uses the standard one. */
+    public AppServices(DataDirectory dataDirectory, KeystoreKdf keystoreKdf) {
         this.dataDirectory = dataDirectory.create();
         this.executors = new Executors();
         this.networkStatus = new NetworkStatusService(executors.scheduler(), Duration.ofMillis(500));
+        this.settings = new SettingsStore(this.dataDirectory);
+        this.wallets = new WalletService(this.dataDirectory.wallets(), keystoreKdf);
+        this.sessions = new SessionManager(executors.workers(), executors.scheduler(), this.dataDirectory.cache(),
+                Duration.ofSeconds(2));
+        wallets.addListener(address -> sessions.walletChanged(wallets.active()));
     }
 
     /** Starts the local sandbox in the background; this instance stops it on {@link #close()}. */
@@ -46,9 +72,42 @@ public final class AppServices implements AutoCloseable {
     /** Uses a sandbox someone else started and stops (tests share one across windows). */
     public void attach(LocalSandbox running) {
         sandbox.set(running);
-        IpfsClient ipfs = new IpfsClient(running.ipfs().apiUrl());
-        String account = running.devAccount(0).getAddress();
-        networkStatus.watch(running.chain().web3j(), () -> "IPFS " + ipfs.version().version(), () -> Optional.of(account));
+        Optional<IpfsClient> ipfs = running.ipfsNode().map(IpfsNode::client);
+        if (ipfs.isPresent()) {
+            networkStatus.watch(running.chain().web3j(), "IPFS", () -> "IPFS " + ipfs.get().version().version(),
+                    wallets::activeAddress);
+        } else {
+            networkStatus.watch(running.chain().web3j(), "Embedded store", () -> "embedded in the data directory",
+                    wallets::activeAddress);
+        }
+        ChainTransactions transactions = new ChainTransactions(running.chain().web3j(), running.chain().chainId(),
+                running.rpcUrl().toString(), RevertDecoder.forDatagoraContracts(), RECEIPT_TIMEOUT, RECEIPT_POLL);
+        TokenService token = new TokenService(transactions, running.addresses().token());
+        // The faucet account holds the token's faucet role; account 9 pays out ETH so that its nonces stay free.
+        chain.complete(new ChainConnection(transactions, token,
+                Optional.of(new Faucet(token, running.faucetAccount(), running.devAccount(9)))));
+        sessions.networkConnected(new SessionManager.Network(running.chain().web3j(), running.addresses(),
+                running.contentStore()));
+    }
+
+    /** The open wallet's marketplace session, opened when a wallet is unlocked on a connected network. */
+    public SessionManager sessions() {
+        return sessions;
+    }
+
+    /** The chain services, once the network is connected. */
+    public CompletableFuture<ChainConnection> chain() {
+        return chain;
+    }
+
+    /** The user's wallets and the open one. */
+    public WalletService wallets() {
+        return wallets;
+    }
+
+    /** The saved settings. */
+    public SettingsStore settings() {
+        return settings;
     }
 
     /** The running sandbox, once it has started. */
@@ -74,6 +133,8 @@ public final class AppServices implements AutoCloseable {
     /** Stops the status polling, the thread pools and, if this instance started it, the sandbox. */
     @Override
     public void close() {
+        wallets.lock();
+        sessions.close();
         networkStatus.close();
         executors.close();
         LocalSandbox running = sandbox.getAndSet(null);

@@ -10,6 +10,7 @@ import org.datagora.app.network.NetworkStatus;
 import org.datagora.app.sandbox.LocalSandbox;
 import org.datagora.app.sandbox.SandboxEndpoints;
 import org.datagora.storage.ipfs.IpfsClient;
+import org.datagora.storage.ipfs.IpfsNode;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.http.HttpService;
 import picocli.CommandLine.Command;
@@ -57,7 +58,7 @@ public final class NetworkCommand {
                         "local sandbox (running)");
             }
             try (LocalSandbox sandbox = LocalSandbox.start(sandboxDir, step -> { })) {
-                return print(out, NetworkProbe.probe(sandbox.rpcUrl(), sandbox.ipfs().apiUrl()),
+                return print(out, NetworkProbe.probe(sandbox.rpcUrl(), sandbox.ipfsNode().map(IpfsNode::apiUrl).orElse(null)),
                         "local sandbox (started for this check)");
             }
         }
@@ -66,7 +67,7 @@ public final class NetworkCommand {
             out.printf("Network:      %s%n", source);
             out.printf("Chain id:     %s%n", status.chainId().map(String::valueOf).orElse("offline"));
             out.printf("Block height: %s%n", status.blockHeight().map(String::valueOf).orElse("unknown"));
-            out.printf("IPFS:         %s%n", status.ipfs().label());
+            out.printf("%-13s %s%n", status.contentStore() + ":", status.ipfs().label());
             out.printf("Detail:       %s%n", status.detail());
             out.flush();
             return status.chainOnline() && status.ipfs() == NetworkStatus.ContentStoreState.ONLINE ? 0 : 1;
@@ -94,8 +95,8 @@ public final class NetworkCommand {
                 sandbox.close();
                 stopped.countDown();
             }, "sandbox-shutdown"));
-            out.printf("Local sandbox running: chain %d at %s, IPFS API at %s%n", sandbox.chain().chainId(),
-                    sandbox.rpcUrl(), sandbox.ipfs().apiUrl());
+            out.printf("Local sandbox running: chain %d at %s, %s%n", sandbox.chain().chainId(), sandbox.rpcUrl(),
+                    sandbox.ipfsNode().map(node -> "IPFS API at " + node.apiUrl()).orElse("embedded content store"));
             out.println("Press Ctrl+C to stop.");
             out.flush();
             stopped.await();
@@ -108,13 +109,18 @@ public final class NetworkCommand {
         private NetworkProbe() {
         }
 
+        /** Reads the status of a chain and an IPFS node, or of the embedded store when {@code ipfsUrl} is null. */
         static NetworkStatus probe(URI rpcUrl, URI ipfsUrl) {
             Web3j web3j = Web3j.build(new HttpService(rpcUrl.toString()));
             try (var executors = new org.datagora.app.concurrent.Executors();
                  var service = new org.datagora.app.network.NetworkStatusService(executors.scheduler(),
                          java.time.Duration.ofHours(1))) {
-                IpfsClient ipfs = new IpfsClient(ipfsUrl);
-                service.watch(web3j, () -> "IPFS " + ipfs.version().version(), Optional::empty);
+                if (ipfsUrl == null) {
+                    service.watch(web3j, "Embedded store", () -> "embedded in the data directory", Optional::empty);
+                } else {
+                    IpfsClient ipfs = new IpfsClient(ipfsUrl);
+                    service.watch(web3j, "IPFS", () -> "IPFS " + ipfs.version().version(), Optional::empty);
+                }
                 return service.refresh();
             } finally {
                 web3j.shutdown();

@@ -9,15 +9,17 @@ import java.util.Optional;
  * @param chainId the chain's id, empty while the chain does not answer
  * @param blockHeight the latest block, empty while the chain does not answer
  * @param account the active account's address, empty when no wallet is open
+ * @param contentStore what kind of content store it is, as the status bar names it ("IPFS", "Embedded store")
  * @param ipfs the content store's state
  * @param detail a short sentence for a tooltip: what is wrong, or the versions when all is well
  */
 public record NetworkStatus(Optional<Long> chainId, Optional<BigInteger> blockHeight, Optional<String> account,
-                            ContentStoreState ipfs, String detail) {
+                            String contentStore, ContentStoreState ipfs, String detail) {
 
     /** Before the first reading. */
     public static NetworkStatus starting() {
-        return new NetworkStatus(Optional.empty(), Optional.empty(), Optional.empty(), ContentStoreState.STARTING,
+        return new NetworkStatus(Optional.empty(), Optional.empty(), Optional.empty(), "Content store",
+                ContentStoreState.STARTING,
                 "Starting the local network");
     }
 

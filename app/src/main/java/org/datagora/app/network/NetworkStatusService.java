@@ -34,6 +34,7 @@ public final class NetworkStatusService implements AutoCloseable {
     private final List<Consumer<NetworkStatus>> listeners = new CopyOnWriteArrayList<>();
     private volatile Web3j web3j;
     private volatile ContentStoreProbe contentStore;
+    private volatile String contentStoreName = "IPFS";
     private volatile Supplier<Optional<String>> account = Optional::empty;
     private volatile NetworkStatus current = NetworkStatus.starting();
     private ScheduledFuture<?> polling;
@@ -44,8 +45,10 @@ public final class NetworkStatusService implements AutoCloseable {
     }
 
     /** Points the service at the chain and content store to watch, and starts watching. */
-    public synchronized void watch(Web3j chain, ContentStoreProbe store, Supplier<Optional<String>> activeAccount) {
+    public synchronized void watch(Web3j chain, String storeName, ContentStoreProbe store,
+                                   Supplier<Optional<String>> activeAccount) {
         this.web3j = chain;
+        this.contentStoreName = storeName;
         this.contentStore = store;
         this.account = activeAccount;
         if (polling == null) {
@@ -93,7 +96,8 @@ public final class NetworkStatusService implements AutoCloseable {
             detail.append("The content store is not answering.");
             ipfs = NetworkStatus.ContentStoreState.OFFLINE;
         }
-        NetworkStatus next = new NetworkStatus(chainId, height, account.get(), ipfs, detail.toString().trim());
+        NetworkStatus next = new NetworkStatus(chainId, height, account.get(), contentStoreName, ipfs,
+                detail.toString().trim());
         if (!next.equals(current)) {
             current = next;
             for (Consumer<NetworkStatus> listener : listeners) {

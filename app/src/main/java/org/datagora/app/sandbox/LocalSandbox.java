@@ -9,9 +9,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.datagora.contracts.NetworkAddresses;
 import org.datagora.contracts.devnet.AnvilNode;
 import org.datagora.contracts.devnet.AnvilOptions;
 import org.datagora.storage.ipfs.IpfsNode;
+import org.datagora.storage.store.ContentStore;
+import org.datagora.storage.store.EmbeddedContentStore;
+import org.datagora.storage.store.IpfsContentStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web3j.crypto.Credentials;
@@ -27,43 +31,52 @@ public final class LocalSandbox implements AutoCloseable {
     private static final Duration LEFTOVER_GRACE = Duration.ofSeconds(10);
     static final String ANVIL = "anvil";
     static final String IPFS = "ipfs";
+    static final String NETWORKS_FILE = "networks.json";
 
     private final Path directory;
     private final SandboxLock lock;
     private final ChildProcessRegistry registry;
     private final AnvilNode anvil;
     private final IpfsNode ipfs;
-    private final SandboxDeployment deployment;
+    private final ContentStore contentStore;
+    private final NetworkAddresses addresses;
 
     private LocalSandbox(Path directory, SandboxLock lock, ChildProcessRegistry registry, AnvilNode anvil,
-                         IpfsNode ipfs, SandboxDeployment deployment) {
+                         IpfsNode ipfs, ContentStore contentStore, NetworkAddresses addresses) {
         this.directory = directory;
         this.lock = lock;
         this.registry = registry;
         this.anvil = anvil;
         this.ipfs = ipfs;
-        this.deployment = deployment;
+        this.contentStore = contentStore;
+        this.addresses = addresses;
     }
 
     /**
-     * Starts the sandbox kept in {@code directory}, creating it on first use.
+     * Starts the sandbox kept in {@code directory}, creating it on first use, with the content store
+     * {@link ContentStoreMode#automatic()} picks.
      *
      * @param progress told each step in words, for a splash or a status line
      * @throws SandboxInUseException when another running app uses this sandbox
      */
     public static LocalSandbox start(Path directory, Consumer<String> progress) {
+        return start(directory, ContentStoreMode.automatic(), progress);
+    }
+
+    /** Starts the sandbox kept in {@code directory} with the given kind of content store. */
+    public static LocalSandbox start(Path directory, ContentStoreMode mode, Consumer<String> progress) {
         createDirectories(directory);
         SandboxLock lock = SandboxLock.tryAcquire(directory).orElseThrow(() -> new SandboxInUseException(directory,
                 SandboxEndpoints.read(directory)));
         try {
-            return startLocked(directory, lock, progress);
+            return startLocked(directory, lock, mode, progress);
         } catch (RuntimeException e) {
             lock.close();
             throw e;
         }
     }
 
-    /** Where the sandbox in {@code directory} listens, when another process runs it right now. */
+    /** Where the sandbox in {@code directory} listens, when it runs right now (in any process). */
     public static Optional<SandboxEndpoints> runningElsewhere(Path directory) {
         if (!Files.isDirectory(directory)) {
             return Optional.empty();
@@ -73,7 +86,8 @@ public final class LocalSandbox implements AutoCloseable {
         return free.isPresent() ? Optional.empty() : SandboxEndpoints.read(directory);
     }
 
-    private static LocalSandbox startLocked(Path directory, SandboxLock lock, Consumer<String> progress) {
+    private static LocalSandbox startLocked(Path directory, SandboxLock lock, ContentStoreMode mode,
+                                            Consumer<String> progress) {
         ChildProcessRegistry registry = new ChildProcessRegistry(directory.resolve("pids"));
         registry.stopLeftover(ANVIL, LEFTOVER_GRACE);
         registry.stopLeftover(IPFS, LEFTOVER_GRACE);
@@ -85,13 +99,26 @@ public final class LocalSandbox implements AutoCloseable {
         IpfsNode ipfs = null;
         try {
             progress.accept("Starting the content store");
-            ipfs = IpfsNode.start(directory.resolve("ipfs"));
-            registry.record(IPFS, ipfs.process());
+            ContentStore store;
+            if (mode == ContentStoreMode.IPFS_NODE) {
+                ipfs = IpfsNode.start(directory.resolve("ipfs"));
+                registry.record(IPFS, ipfs.process());
+                store = new IpfsContentStore(ipfs.client());
+            } else {
+                store = new EmbeddedContentStore(directory.resolve("content"));
+            }
             progress.accept("Deploying the marketplace contracts");
-            SandboxDeployment deployment = SandboxDeployment.ensure(anvil, directory.resolve("networks.json"));
-            new SandboxEndpoints(anvil.rpcUrl(), ipfs.apiUrl()).write(directory);
-            LOG.info("Local sandbox ready: chain {} at {}, IPFS at {}", anvil.chainId(), anvil.rpcUrl(), ipfs.apiUrl());
-            return new LocalSandbox(directory, lock, registry, anvil, ipfs, deployment);
+            NetworkAddresses addresses = SandboxDeployment.ensure(anvil, directory.resolve(NETWORKS_FILE));
+            URI ipfsApi = ipfs == null ? null : ipfs.apiUrl();
+            new SandboxEndpoints(anvil.rpcUrl(), ipfsApi).write(directory);
+            LOG.info("Local sandbox ready: chain {} at {}, content store {}", anvil.chainId(), anvil.rpcUrl(),
+                    ipfsApi == null ? "embedded in " + directory.resolve("content") : "IPFS at " + ipfsApi);
+            return new LocalSandbox(directory, lock, registry, anvil, ipfs, store, addresses);
+        } catch (IOException e) {
+            stopQuietly(registry, ipfs);
+            anvil.close();
+            registry.forget(ANVIL);
+            throw new UncheckedIOException("Cannot open the embedded content store in " + directory, e);
         } catch (RuntimeException e) {
             stopQuietly(registry, ipfs);
             anvil.close();
@@ -105,9 +132,24 @@ public final class LocalSandbox implements AutoCloseable {
         return anvil;
     }
 
-    /** The IPFS node. */
+    /**
+     * The sandbox's IPFS node.
+     *
+     * @throws IllegalStateException when this sandbox keeps content in the embedded store instead
+     */
     public IpfsNode ipfs() {
-        return ipfs;
+        return ipfsNode().orElseThrow(() -> new IllegalStateException(
+                "This sandbox keeps content in the embedded store; it runs no IPFS node"));
+    }
+
+    /** The sandbox's IPFS node, unless it uses the embedded store. */
+    public Optional<IpfsNode> ipfsNode() {
+        return Optional.ofNullable(ipfs);
+    }
+
+    /** Where the sandbox keeps dataset bytes: the IPFS node or the embedded store. */
+    public ContentStore contentStore() {
+        return contentStore;
     }
 
     /** The chain's JSON-RPC endpoint. */
@@ -116,13 +158,23 @@ public final class LocalSandbox implements AutoCloseable {
     }
 
     /** Where the contracts are. */
-    public SandboxDeployment deployment() {
-        return deployment;
+    public NetworkAddresses addresses() {
+        return addresses;
+    }
+
+    /** The networks file that records the sandbox's contract addresses. */
+    public Path networksFile() {
+        return directory.resolve(NETWORKS_FILE);
     }
 
     /** The sandbox's directory. */
     public Path directory() {
         return directory;
+    }
+
+    /** The account that owns the contracts and may mint test tokens (the faucet). */
+    public Credentials faucetAccount() {
+        return anvil.devAccount(SandboxDeployment.ADMIN_ACCOUNT);
     }
 
     /** The funded development account {@code index}; account 0 also holds test tokens from the start. */
@@ -132,7 +184,7 @@ public final class LocalSandbox implements AutoCloseable {
 
     /** The test-token balance of {@code address}. */
     public BigInteger tokenBalance(String address) {
-        return deployment.tokenBalance(anvil, address);
+        return SandboxDeployment.tokenBalance(anvil, addresses, address);
     }
 
     /** Stops both nodes; the chain writes its state first. */

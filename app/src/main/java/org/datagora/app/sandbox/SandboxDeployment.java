@@ -1,11 +1,13 @@
 package org.datagora.app.sandbox;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import org.datagora.contracts.ContractsDeployer;
+import org.datagora.contracts.NetworkAddresses;
+import org.datagora.contracts.NetworksFile;
 import org.datagora.contracts.devnet.AnvilNode;
 import org.datagora.contracts.generated.DatagoraToken;
 import org.web3j.crypto.Credentials;
@@ -13,54 +15,50 @@ import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.tx.ReadonlyTransactionManager;
 
 /**
- * The contracts of the local sandbox: deployed once on the first start, remembered in a networks file,
- * and deployed again only when the chain no longer has them (for example after its state was deleted).
- *
- * @param chainId the chain the addresses belong to
- * @param token the payment token
+ * The contracts of the local sandbox: deployed once on the first start through the same
+ * {@link ContractsDeployer} path as any network, remembered in the sandbox's networks file, and deployed
+ * again only when the chain no longer has them (for example after its state was deleted).
  */
-public record SandboxDeployment(long chainId, String token) {
+final class SandboxDeployment {
 
     /** Test tokens the first development account receives when the sandbox is created. */
-    public static final BigInteger STARTING_TOKENS = BigInteger.TEN.pow(18).multiply(BigInteger.valueOf(10_000));
+    static final BigInteger STARTING_TOKENS = BigInteger.TEN.pow(18).multiply(BigInteger.valueOf(10_000));
+    /** The development account that owns the contracts and holds the token's faucet role. */
+    static final int ADMIN_ACCOUNT = 0;
+    /** The development account that receives protocol fees and slashed stakes. */
+    static final int TREASURY_ACCOUNT = 9;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** Reads the deployment remembered in {@code networksFile}, or deploys and remembers a new one. */
-    static SandboxDeployment ensure(AnvilNode anvil, Path networksFile) {
-        try {
-            if (Files.exists(networksFile)) {
-                SandboxDeployment known = JSON.readValue(networksFile.toFile(), SandboxDeployment.class);
-                if (hasCode(anvil, known.token())) {
-                    return known;
-                }
-            }
-            SandboxDeployment fresh = deploy(anvil);
-            Path temporary = networksFile.resolveSibling(networksFile.getFileName() + ".tmp");
-            JSON.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), fresh);
-            Files.move(temporary, networksFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            return fresh;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or write " + networksFile, e);
-        }
+    private SandboxDeployment() {
     }
 
-    private static SandboxDeployment deploy(AnvilNode anvil) {
-        Credentials admin = anvil.devAccount(0);
+    /** Reads the addresses remembered in {@code networksFile}, or deploys and remembers new ones. */
+    static NetworkAddresses ensure(AnvilNode anvil, Path networksFile) {
+        NetworksFile file = new NetworksFile(networksFile);
+        Optional<NetworkAddresses> known = file.read(anvil.chainId());
+        if (known.isPresent() && hasCode(anvil, known.get().marketplace()) && hasCode(anvil, known.get().labeling())) {
+            return known.get();
+        }
+        NetworkAddresses fresh = deploy(anvil);
+        file.write(fresh);
+        return fresh;
+    }
+
+    private static NetworkAddresses deploy(AnvilNode anvil) {
+        Credentials admin = anvil.devAccount(ADMIN_ACCOUNT);
         try {
-            DatagoraToken token = DatagoraToken.deploy(anvil.web3j(), anvil.transactionManager(admin),
-                    anvil.gasProvider(), admin.getAddress()).send();
-            token.mint(admin.getAddress(), STARTING_TOKENS).send();
-            return new SandboxDeployment(anvil.chainId(), token.getContractAddress());
+            NetworkAddresses addresses = ContractsDeployer.deploy(anvil.web3j(), anvil.transactionManager(admin),
+                    anvil.gasProvider(), admin.getAddress(), anvil.devAccount(TREASURY_ACCOUNT).getAddress());
+            DatagoraToken.load(addresses.token(), anvil.web3j(), anvil.transactionManager(admin), anvil.gasProvider())
+                    .mint(admin.getAddress(), STARTING_TOKENS).send();
+            return addresses;
         } catch (Exception e) {
             throw new IllegalStateException("Could not deploy the contracts to the local chain: " + e.getMessage(), e);
         }
     }
 
     /** The token balance of {@code address}. */
-    BigInteger tokenBalance(AnvilNode anvil, String address) {
-        DatagoraToken bound = DatagoraToken.load(token, anvil.web3j(),
+    static BigInteger tokenBalance(AnvilNode anvil, NetworkAddresses addresses, String address) {
+        DatagoraToken bound = DatagoraToken.load(addresses.token(), anvil.web3j(),
                 new ReadonlyTransactionManager(anvil.web3j(), address), anvil.gasProvider());
         try {
             return bound.balanceOf(address).send();
@@ -69,8 +67,12 @@ public record SandboxDeployment(long chainId, String token) {
         }
     }
 
-    private static boolean hasCode(AnvilNode anvil, String address) throws IOException {
-        String code = anvil.web3j().ethGetCode(address, DefaultBlockParameterName.LATEST).send().getCode();
-        return code != null && code.length() > 2;
+    private static boolean hasCode(AnvilNode anvil, String address) {
+        try {
+            String code = anvil.web3j().ethGetCode(address, DefaultBlockParameterName.LATEST).send().getCode();
+            return code != null && code.length() > 2;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the code at " + address, e);
+        }
     }
 }

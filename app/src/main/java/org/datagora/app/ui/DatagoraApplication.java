@@ -7,18 +7,28 @@ import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.datagora.app.AppServices;
 import org.datagora.app.config.DataDirectory;
+import org.datagora.app.config.Settings;
 import org.datagora.app.ui.common.EmptyState;
+import org.datagora.app.ui.common.SessionBound;
+import org.datagora.app.ui.market.MarketplaceView;
+import org.datagora.app.ui.mydata.MyDataView;
+import org.datagora.app.ui.purchases.PurchasesView;
+import org.datagora.app.ui.common.FxBackground;
 import org.datagora.app.ui.main.Area;
 import org.datagora.app.ui.main.MainWindow;
+import org.datagora.app.ui.onboarding.OnboardingView;
+import org.datagora.app.ui.onboarding.UnlockView;
 import org.datagora.app.ui.settings.SettingsView;
+import org.datagora.app.ui.wallet.WalletView;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,11 +65,11 @@ public final class DatagoraApplication extends Application {
 
     @Override
     public void start(Stage stage) {
-        Theme theme = Theme.LIGHT;
+        Theme theme = services.settings().load().theme() == Settings.ThemeChoice.DARK ? Theme.DARK : Theme.LIGHT;
         theme.apply();
-        MainWindow window = new MainWindow(views(), theme);
-        services.networkStatus().addListener(status -> Platform.runLater(() -> window.statusBar().show(status)));
-        Scene scene = new Scene(window, 1180, 760);
+        FxBackground background = new FxBackground(services.executors().workers());
+        Scene scene = new Scene(new Region(), 1180, 760);
+        scene.setRoot(firstScreen(scene, theme, background));
         scene.getStylesheets().add(Theme.APP_STYLESHEET);
         stage.setScene(scene);
         stage.setTitle("Datagora");
@@ -71,11 +81,32 @@ public final class DatagoraApplication extends Application {
         stage.setMinHeight(560);
         stage.show();
         if (ownsServices) {
+            // SIGTERM skips Application.stop(); the hook still stops the nodes and releases the sandbox.
+            Runtime.getRuntime().addShutdownHook(new Thread(services::close, "datagora-shutdown"));
             services.startSandbox(step -> LOG.info("{}", step)).exceptionally(error -> {
                 LOG.error("The local sandbox did not start", error);
                 return null;
             });
         }
+    }
+
+    /**
+     * The main window when a wallet is open already (tests prepare one through the wallet service);
+     * otherwise onboarding on the first run, or the unlock screen when wallets exist.
+     */
+    private Parent firstScreen(Scene scene, Theme theme, FxBackground background) {
+        if (services.wallets().active().isPresent()) {
+            return mainWindow(theme, background);
+        }
+        Runnable open = () -> scene.setRoot(mainWindow(theme, background));
+        return services.wallets().hasWallets() ? new UnlockView(services.wallets(), background, open)
+                : new OnboardingView(services.wallets(), background, open);
+    }
+
+    private MainWindow mainWindow(Theme theme, FxBackground background) {
+        MainWindow window = new MainWindow(views(background), theme);
+        services.networkStatus().addListener(status -> Platform.runLater(() -> window.statusBar().show(status)));
+        return window;
     }
 
     @Override
@@ -85,19 +116,18 @@ public final class DatagoraApplication extends Application {
         }
     }
 
-    private Map<Area, Supplier<Node>> views() {
+    private Map<Area, Supplier<Node>> views(FxBackground background) {
         Map<Area, Supplier<Node>> views = new EnumMap<>(Area.class);
-        views.put(Area.MARKETPLACE, () -> new EmptyState(MaterialDesignS.STOREFRONT_OUTLINE, "No datasets listed yet",
-                "Datasets that contributors publish on this network appear here, ready to search and buy."));
-        views.put(Area.MY_DATA, () -> new EmptyState(MaterialDesignD.DATABASE_OUTLINE, "Nothing published yet",
-                "Datasets you publish are encrypted on this computer before they leave it."));
-        views.put(Area.PURCHASES, () -> new EmptyState(MaterialDesignS.SHOPPING_OUTLINE, "No purchases yet",
-                "Datasets you buy appear here with their delivery state, ready to download and decrypt."));
+        views.put(Area.MARKETPLACE, () -> new SessionBound(services.sessions(), MaterialDesignS.STOREFRONT_OUTLINE,
+                session -> new MarketplaceView(session, background)));
+        views.put(Area.MY_DATA, () -> new SessionBound(services.sessions(), MaterialDesignD.DATABASE_OUTLINE,
+                session -> new MyDataView(session, background)));
+        views.put(Area.PURCHASES, () -> new SessionBound(services.sessions(), MaterialDesignS.SHOPPING_OUTLINE,
+                session -> new PurchasesView(session, background)));
         views.put(Area.LABELING, () -> new EmptyState(MaterialDesignT.TAG_OUTLINE, "No labeling tasks yet",
                 "Open labeling tasks and the ones you requested appear here."));
-        views.put(Area.WALLET, () -> new EmptyState(MaterialDesignW.WALLET_OUTLINE, "No wallet open",
-                "On the local sandbox the app uses the first development account; its address is in the status bar."));
-        views.put(Area.SETTINGS, () -> new SettingsView(services));
+        views.put(Area.WALLET, () -> new WalletView(services.wallets(), services.chain(), background));
+        views.put(Area.SETTINGS, () -> new SettingsView(services, choice -> Theme.valueOf(choice.name()).apply()));
         return views;
     }
 }

@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.datagora.contracts.NetworkAddresses;
+import org.datagora.contracts.NetworksFile;
 import org.datagora.contracts.devnet.DevAccounts;
 import org.datagora.contracts.generated.DatagoraToken;
 import org.junit.jupiter.api.Test;
@@ -42,8 +44,8 @@ class SandboxCrashRecoveryTest {
 
         Path sandboxDir = dataDir.resolve("sandbox");
         SandboxEndpoints endpoints = SandboxEndpoints.read(sandboxDir).orElseThrow();
-        SandboxDeployment deployment = new com.fasterxml.jackson.databind.ObjectMapper()
-                .readValue(sandboxDir.resolve("networks.json").toFile(), SandboxDeployment.class);
+        NetworkAddresses deployment = new NetworksFile(sandboxDir.resolve(LocalSandbox.NETWORKS_FILE))
+                .read(31337).orElseThrow();
         Web3j web3j = Web3j.build(new HttpService(endpoints.rpcUrl().toString()));
         DatagoraToken token = DatagoraToken.load(deployment.token(), web3j,
                 new RawTransactionManager(web3j, DevAccounts.credentials(0), 31337),
@@ -62,7 +64,7 @@ class SandboxCrashRecoveryTest {
             for (long pid : nodePids) {
                 await().atMost(Duration.ofSeconds(15)).until(() -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
             }
-            assertThat(restarted.deployment().token()).isEqualTo(deployment.token());
+            assertThat(restarted.addresses()).isEqualTo(deployment);
             assertThat(restarted.tokenBalance(RECEIVER)).isEqualTo(SENT);
             assertThat(restarted.tokenBalance(DevAccounts.credentials(0).getAddress()))
                     .isEqualTo(SandboxDeployment.STARTING_TOKENS.subtract(SENT));

@@ -221,7 +221,7 @@ public final class IpfsClient {
         // No cid-base here: js-ipfs refuses to print the CIDv0 pins of its init files in base32.
         JsonNode keys = json("pin/ls", Map.of("type", "recursive")).path("Keys");
         Map<String, String> pins = new LinkedHashMap<>();
-        keys.fields().forEachRemaining(e -> pins.put(CidText.canonical(e.getKey()), e.getValue().path("Type").asText()));
+        keys.properties().forEach(e -> pins.put(CidText.canonical(e.getKey()), e.getValue().path("Type").asText()));
         return pins;
     }
 
@@ -237,12 +237,44 @@ public final class IpfsClient {
         }
     }
 
+    /** The raw bytes of block {@code cid} (at most a few MiB, so read whole); unverified. */
+    public byte[] blockGet(String cid) throws IpfsException {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("arg", cid);
+        params.put("timeout", options.contentTimeout().toMillis() + "ms");
+        try (InputStream in = contentStream("block/get", cid, params)) {
+            return in.readAllBytes();
+        } catch (IpfsException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new IpfsUnavailableException(apiUrl, "The IPFS node at " + apiUrl + " broke off sending block "
+                    + cid + " (" + e.getMessage() + ").", e);
+        }
+    }
+
     /** The stored block {@code cid}; fails when the node does not have it within the content timeout. */
     public BlockStat blockStat(String cid) throws IpfsException {
+        return blockStat(cid, options.contentTimeout());
+    }
+
+    /**
+     * Whether the node has the block {@code cid} itself. An offline js-ipfs node cannot say "no" at once:
+     * it looks for the block until {@code wait} is over, so keep {@code wait} short.
+     */
+    public boolean hasBlock(String cid, Duration wait) throws IpfsException {
+        try {
+            blockStat(cid, wait);
+            return true;
+        } catch (IpfsContentNotFoundException e) {
+            return false;
+        }
+    }
+
+    private BlockStat blockStat(String cid, Duration wait) throws IpfsException {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("arg", cid);
         params.put("cid-base", "base32");
-        params.put("timeout", options.contentTimeout().toMillis() + "ms");
+        params.put("timeout", wait.toMillis() + "ms");
         try {
             JsonNode answer = json("block/stat", params);
             return new BlockStat(CidText.canonical(text(answer, "Key", "block/stat")), answer.path("Size").asLong());

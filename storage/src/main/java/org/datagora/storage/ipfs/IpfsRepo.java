@@ -5,9 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.datagora.contracts.devnet.ProcessStopper;
 import org.slf4j.Logger;
@@ -32,6 +32,7 @@ final class IpfsRepo {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PID_FILE = "datagora-daemon.pid";
     private static final String LOG_FILE = "datagora-daemon.log";
+    private static final Duration LOCK_STALE_AFTER = Duration.ofSeconds(21);
 
     private final Path dir;
 
@@ -112,7 +113,7 @@ final class IpfsRepo {
      * earlier run of ours), and js-ipfs's repo.lock, which would block a start for 20 s after a SIGKILL.
      * A daemon we did not start that still answers on the repository's API keeps its lock; we refuse.
      */
-    void reclaim(HttpClient http) {
+    void reclaim() {
         readPidRecord().ifPresent(record -> ProcessHandle.of(record.pid())
                 .filter(handle -> handle.info().startInstant().map(record.started()::equals).orElse(false))
                 .ifPresent(orphan -> {
@@ -123,14 +124,45 @@ final class IpfsRepo {
         if (!Files.exists(lock)) {
             return;
         }
-        Optional<URI> api = recordedApi();
-        if (api.isPresent() && answers(http, api.get())) {
-            throw new IpfsNodeException("Another IPFS daemon is already using the repository " + dir
-                    + " and answers at " + api.get() + ". Stop it first.");
-        }
+        awaitLockVerdict(lock);
         LOG.info("Removing the stale lock {} of a daemon that is no longer running", lock);
         deleteRecursively(lock);
         deleteRecursively(dir.resolve("api"));
+    }
+
+    /**
+     * Returns when the lock is known to be stale, throws when a live daemon holds it. The api file names
+     * the holder's port, but a daemon writes it only after its API is up; until then the lock's age
+     * decides: js-ipfs refreshes it every 10 s and deems it stale after 20 s.
+     */
+    private void awaitLockVerdict(Path lock) {
+        while (true) {
+            Optional<URI> api = recordedApi();
+            if (api.isPresent()) {
+                if (listening(api.get())) {
+                    throw new IpfsNodeException("Another IPFS daemon is already using the repository " + dir
+                            + " and listens at " + api.get() + ". Stop it first.");
+                }
+                return;
+            }
+            if (lockAge(lock).compareTo(LOCK_STALE_AFTER) > 0) {
+                return;
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IpfsNodeException("Interrupted while checking the lock of " + dir, e);
+            }
+        }
+    }
+
+    private static Duration lockAge(Path lock) {
+        try {
+            return Duration.between(Files.getLastModifiedTime(lock).toInstant(), Instant.now());
+        } catch (IOException gone) {
+            return LOCK_STALE_AFTER.plusSeconds(1);
+        }
     }
 
     void writePidRecord(ProcessHandle process) {
@@ -142,8 +174,11 @@ final class IpfsRepo {
         }
     }
 
-    void deletePidRecord() {
-        deleteRecursively(dir.resolve(PID_FILE));
+    /** Forgets {@code process}; a record that names a newer daemon on this repository stays. */
+    void deletePidRecord(ProcessHandle process) {
+        if (readPidRecord().map(record -> record.pid() == process.pid()).orElse(true)) {
+            deleteRecursively(dir.resolve(PID_FILE));
+        }
     }
 
     private Optional<PidRecord> readPidRecord() {
@@ -180,15 +215,16 @@ final class IpfsRepo {
         }
     }
 
-    private static boolean answers(HttpClient http, URI api) {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(api.resolve("/api/v0/version"))
-                    .timeout(Duration.ofSeconds(3)).POST(HttpRequest.BodyPublishers.noBody()).build();
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /**
+     * Whether something listens on the daemon's recorded API port. A refused connection is proof the
+     * daemon is gone; an accepted one is taken as alive even when it is too busy to answer quickly, since
+     * deleting the lock of a live daemon would corrupt its repository.
+     */
+    private static boolean listening(URI api) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(api.getHost(), api.getPort()), 2000);
+            return true;
+        } catch (IOException refused) {
             return false;
         }
     }

@@ -46,7 +46,7 @@ public final class StatusBar extends HBox {
         block.setText(status.blockHeight().map(h -> String.format(Locale.ROOT, "Block %,d", h)).orElse("Block —"));
         account.setText(status.account().map(StatusBar::shortAddress).orElse("No wallet open"));
         account.setUserData(status.account().orElse(""));
-        ipfs.setText("IPFS " + status.ipfs().label());
+        ipfs.setText(status.contentStore() + " " + status.ipfs().label());
         setState(chainDot, status.chainOnline() ? "online" : "offline");
         setState(ipfsDot, status.ipfs().name().toLowerCase(Locale.ROOT));
         tooltip.setText(status.detail());

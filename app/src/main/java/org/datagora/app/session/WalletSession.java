@@ -1,0 +1,192 @@
+package org.datagora.app.session;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.datagora.app.market.DeliveryReport;
+import org.datagora.app.market.DownloadService;
+import org.datagora.app.market.KeyDeliveryAgent;
+import org.datagora.app.market.MarketCache;
+import org.datagora.app.market.MarketChain;
+import org.datagora.app.market.MarketSync;
+import org.datagora.app.market.PublishWorkflow;
+import org.datagora.app.market.PurchaseService;
+import org.datagora.app.market.SearchService;
+import org.datagora.contracts.NetworkAddresses;
+import org.datagora.storage.cache.CacheDatabase;
+import org.datagora.storage.cache.SecretVault;
+import org.datagora.storage.store.ContentStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.web3j.crypto.Credentials;
+import org.web3j.protocol.Web3j;
+
+/**
+ * Everything that belongs to one open wallet on one network: its encrypted cache and secret vault, and
+ * the marketplace services acting for it. While it is open, the key-delivery agent and the chain sync
+ * run in the background; closing it stops them and locks the vault.
+ */
+public final class WalletSession implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WalletSession.class);
+
+    private final Credentials wallet;
+    private final CacheDatabase database;
+    private final SecretVault vault;
+    private final MarketChain chain;
+    private final ContentStore store;
+    private final MarketCache cache;
+    private final Path directory;
+    private final MarketSync sync;
+    private final KeyDeliveryAgent deliveryAgent;
+    private final SearchService search;
+    private final PurchaseService purchases;
+    private final DownloadService downloads;
+    private final List<Consumer<DeliveryReport>> deliveryListeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> syncListeners = new CopyOnWriteArrayList<>();
+    private AutoCloseable deliveryWatch;
+    private ScheduledFuture<?> syncing;
+
+    private WalletSession(Credentials wallet, CacheDatabase database, SecretVault vault, MarketChain chain,
+                          ContentStore store, Path directory) {
+        this.wallet = wallet;
+        this.database = database;
+        this.vault = vault;
+        this.chain = chain;
+        this.store = store;
+        this.directory = directory;
+        this.cache = new MarketCache(database);
+        this.sync = new MarketSync(chain, store, cache, directory.resolve("market-sync.json"));
+        this.deliveryAgent = new KeyDeliveryAgent(chain, cache, vault, wallet, directory);
+        this.search = new SearchService(cache, store);
+        this.purchases = new PurchaseService(chain, cache, wallet);
+        this.downloads = new DownloadService(chain, store, cache, wallet, directory);
+    }
+
+    /**
+     * Opens the session of {@code wallet} on the network of {@code addresses}: its cache lives in
+     * {@code cacheRoot}/{chain id}-{address}, encrypted with a password derived from the wallet key.
+     */
+    public static WalletSession open(Credentials wallet, Web3j web3j, NetworkAddresses addresses, ContentStore store,
+                                     Path cacheRoot) {
+        Path directory = cacheRoot.resolve(addresses.chainId() + "-" + wallet.getAddress().toLowerCase(Locale.ROOT));
+        char[] password = CachePassword.of(wallet);
+        try {
+            CacheDatabase database = CacheDatabase.open(directory.resolve("db"), Optional.of(password.clone()));
+            SecretVault vault = new SecretVault(database);
+            vault.unlock(password.clone());
+            return new WalletSession(wallet, database, vault, new MarketChain(web3j, addresses), store, directory);
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    /** Starts the background work: syncing listings from the chain and delivering keys for sales. */
+    public synchronized void startBackgroundWork(ScheduledExecutorService scheduler, Duration period) {
+        if (syncing != null) {
+            return;
+        }
+        syncing = scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                if (sync.sync() > 0) {
+                    syncListeners.forEach(Runnable::run);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Syncing the marketplace failed; the cache keeps answering: {}", e.getMessage());
+            }
+        }, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+        deliveryWatch = deliveryAgent.watch(scheduler, period, report -> deliveryListeners.forEach(l -> l.accept(report)),
+                e -> LOG.warn("Delivering keys failed; will try again: {}", e.getMessage()));
+    }
+
+    /** Tells {@code listener} about every pass of the delivery agent. */
+    public void onDeliveries(Consumer<DeliveryReport> listener) {
+        deliveryListeners.add(listener);
+    }
+
+    /** Tells {@code listener} whenever the sync brought new events into the cache. */
+    public void onSynced(Runnable listener) {
+        syncListeners.add(listener);
+    }
+
+    /** The open wallet. */
+    public Credentials wallet() {
+        return wallet;
+    }
+
+    /** The wallet's address. */
+    public String address() {
+        return wallet.getAddress();
+    }
+
+    /** A new publish workflow (one per publish; it can be cancelled). */
+    public PublishWorkflow newPublishWorkflow() {
+        return new PublishWorkflow(chain, store, cache, vault, directory.resolve("publish"), wallet);
+    }
+
+    /** Brings the cache up to date with the chain now. */
+    public int syncNow() {
+        return sync.sync();
+    }
+
+    public SearchService search() {
+        return search;
+    }
+
+    public PurchaseService purchases() {
+        return purchases;
+    }
+
+    public DownloadService downloads() {
+        return downloads;
+    }
+
+    public KeyDeliveryAgent deliveryAgent() {
+        return deliveryAgent;
+    }
+
+    public MarketChain chain() {
+        return chain;
+    }
+
+    public MarketCache cache() {
+        return cache;
+    }
+
+    public SecretVault vault() {
+        return vault;
+    }
+
+    public ContentStore store() {
+        return store;
+    }
+
+    /** Where this session keeps its files. */
+    public Path directory() {
+        return directory;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (syncing != null) {
+            syncing.cancel(false);
+        }
+        if (deliveryWatch != null) {
+            try {
+                deliveryWatch.close();
+            } catch (Exception e) {
+                LOG.warn("Stopping the delivery agent failed", e);
+            }
+        }
+        vault.lock();
+        database.close();
+    }
+}

@@ -1,0 +1,198 @@
+package org.datagora.app.ui.purchases;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import org.controlsfx.control.Rating;
+import org.datagora.app.market.DownloadResult;
+import org.datagora.app.session.WalletSession;
+import org.datagora.app.ui.common.Dgt;
+import org.datagora.app.ui.common.EmptyState;
+import org.datagora.app.ui.common.ErrorText;
+import org.datagora.app.ui.common.FormMessage;
+import org.datagora.app.ui.common.FxBackground;
+import org.datagora.app.ui.common.Notifier;
+import org.datagora.storage.cache.Purchase;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+
+/** The buyer's purchases: each one's state, download and decryption into a folder, refund, and a rating. */
+public final class PurchasesView extends BorderPane {
+
+    private final WalletSession session;
+    private final FxBackground background;
+    private final ListView<Purchase> purchases = new ListView<>();
+    private final VBox detail = new VBox(12);
+    private final FormMessage message = new FormMessage("purchase-message");
+
+    public PurchasesView(WalletSession session, FxBackground background) {
+        this.session = session;
+        this.background = background;
+        setId("purchases");
+        purchases.setId("purchase-list");
+        purchases.setPrefWidth(320);
+        purchases.setMinWidth(280);
+        purchases.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(Purchase p, boolean empty) {
+                super.updateItem(p, empty);
+                setText(empty || p == null ? null : "Purchase #" + p.purchaseId() + " · listing #" + p.listingId()
+                        + " · " + Dgt.format(p.price()) + "\n" + state(p));
+            }
+        });
+        purchases.setPlaceholder(new EmptyState(MaterialDesignS.SHOPPING_OUTLINE, "No purchases yet",
+                "Datasets you buy in the Marketplace appear here, ready to download and decrypt."));
+        purchases.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> show(now));
+        detail.setPadding(new Insets(0, 0, 0, 16));
+        setLeft(purchases);
+        setCenter(detail);
+        session.onSynced(() -> Platform.runLater(this::refresh));
+        refresh();
+    }
+
+    /** Reloads the purchases from the cache. */
+    public void refresh() {
+        background.run(() -> {
+            session.syncNow();
+            return session.purchases().purchases();
+        }).onSuccess(list -> {
+            Purchase selected = purchases.getSelectionModel().getSelectedItem();
+            purchases.getItems().setAll(list);
+            if (selected != null) {
+                list.stream().filter(p -> p.purchaseId() == selected.purchaseId()).findFirst()
+                        .ifPresent(purchases.getSelectionModel()::select);
+            }
+        }).onError(error -> message.showError(ErrorText.of("Loading your purchases", error))).start();
+    }
+
+    private String state(Purchase p) {
+        if (session.downloads().downloaded(p.purchaseId()).isPresent()) {
+            return "downloaded and verified";
+        }
+        return switch (p.status()) {
+            case PAID -> "paid, waiting for the key";
+            case DELIVERED -> "key delivered";
+            case REFUNDED -> "refunded";
+        };
+    }
+
+    private void show(Purchase p) {
+        message.clear();
+        if (p == null) {
+            detail.getChildren().clear();
+            return;
+        }
+        Label heading = new Label("Purchase #" + p.purchaseId() + " of listing #" + p.listingId());
+        heading.getStyleClass().add("title-4");
+        Label status = new Label(state(p));
+        status.setId("purchase-state");
+        detail.getChildren().setAll(heading, status);
+        switch (p.status()) {
+            case DELIVERED -> detail.getChildren().add(downloadBox(p));
+            case PAID -> detail.getChildren().add(refundBox(p));
+            case REFUNDED -> { }
+        }
+        detail.getChildren().add(message);
+    }
+
+    private VBox downloadBox(Purchase p) {
+        TextField folder = new TextField(defaultFolder(p).toString());
+        folder.setId("download-folder");
+        HBox.setHgrow(folder, Priority.ALWAYS);
+        Button choose = new Button("Change…");
+        choose.setOnAction(e -> {
+            var chosen = new DirectoryChooser().showDialog(getScene().getWindow());
+            if (chosen != null) {
+                folder.setText(chosen.getAbsolutePath());
+            }
+        });
+        Button download = new Button("Download and decrypt");
+        download.setId("download-button");
+        download.getStyleClass().add("accent");
+        ProgressBar bar = new ProgressBar(0);
+        bar.setPrefWidth(260);
+        Label step = new Label();
+        step.getStyleClass().add("text-muted");
+        Rating rating = new Rating(5, p.rating() == null ? 0 : p.rating());
+        rating.setId("purchase-rating");
+        rating.setDisable(p.rating() != null || session.downloads().downloaded(p.purchaseId()).isEmpty());
+        rating.ratingProperty().addListener((obs, old, now) -> rate(p, now.intValue(), rating));
+        download.setOnAction(e -> {
+            download.setDisable(true);
+            message.showInfo("Downloading…");
+            background.run(() -> session.downloads().download(p.purchaseId(), Path.of(folder.getText().trim()),
+                            (s, fraction, speed) -> Platform.runLater(() -> {
+                                bar.setProgress(fraction);
+                                step.setText(s.label() + (speed > 0 ? String.format(Locale.ROOT, " · %.1f MB/s", speed / 1e6) : ""));
+                            })))
+                    .onSuccess(result -> downloaded(result, rating))
+                    .onError(error -> message.showError(ErrorText.of("Downloading", error)))
+                    .andFinally(() -> download.setDisable(false))
+                    .start();
+        });
+        Label rateLabel = new Label("Your rating");
+        rateLabel.getStyleClass().add("text-muted");
+        HBox rateRow = new HBox(10, rateLabel, rating);
+        rateRow.setAlignment(Pos.CENTER_LEFT);
+        download.setMinWidth(Region.USE_PREF_SIZE);
+        HBox progressRow = new HBox(10, download, bar);
+        progressRow.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(10, new HBox(6, folder, choose), progressRow, step, rateRow);
+    }
+
+    private void downloaded(DownloadResult result, Rating rating) {
+        message.showSuccess(result.files().size() + (result.files().size() == 1 ? " file" : " files")
+                + " decrypted and verified in " + result.folder() + ".");
+        rating.setDisable(false);
+        Notifier.confirmed(this, "Downloaded", "Purchase #" + result.purchaseId() + " is decrypted and verified.");
+        purchases.refresh();
+    }
+
+    private void rate(Purchase p, int stars, Rating rating) {
+        if (stars < 1) {
+            return;
+        }
+        rating.setDisable(true);
+        background.run(() -> {
+            session.purchases().rate(p.purchaseId(), stars);
+            return stars;
+        }).onSuccess(s -> message.showSuccess("Thanks: you rated this purchase " + s + " of 5."))
+                .onError(error -> {
+                    rating.setDisable(false);
+                    message.showError(ErrorText.of("Rating", error));
+                }).start();
+    }
+
+    private VBox refundBox(Purchase p) {
+        Label waiting = new Label("The seller's app delivers the key on its own. If it does not before the deadline, "
+                + "take your payment back here.");
+        waiting.setWrapText(true);
+        Button refund = new Button("Take the payment back");
+        refund.setId("refund-button");
+        refund.setOnAction(e -> background.run(() -> {
+            session.purchases().refund(p.purchaseId());
+            return true;
+        }).onSuccess(done -> {
+            message.showSuccess("Refunded: " + Dgt.format(p.price()) + " is back in your wallet.");
+            refresh();
+        }).onError(error -> message.showError(ErrorText.of("Refunding", error))).start());
+        return new VBox(10, waiting, refund);
+    }
+
+    private Path defaultFolder(Purchase p) {
+        return Path.of(System.getProperty("user.home"), "Downloads", "Datagora", "purchase-" + p.purchaseId());
+    }
+}
