@@ -22,14 +22,18 @@ import org.junit.jupiter.api.Test;
 /**
  * The .deb as a user gets it: unpacked with dpkg-deb into a scratch folder outside the project (so nothing
  * from the checkout, such as npm's anvil or js-ipfs, can be picked up), started under Xvfb on a fresh data
- * directory with a PATH that holds only the system's programs, photographed, and stopped with SIGTERM.
+ * directory with a PATH that holds only the system's programs, photographed, its local sandbox seen to come
+ * up on the shipped anvil and the embedded content store, and stopped with SIGTERM.
  */
 class PackagedAppIT {
 
     private static final Path TARGET = Path.of(System.getProperty("installer.target", "target"));
     private static final String VERSION = System.getProperty("installer.version", "0.1.0");
     private static final Path SCREENSHOT = TARGET.resolve("screenshots").resolve("packaged-app-first-window.png");
+    private static final Path SANDBOX_SCREENSHOT =
+            TARGET.resolve("screenshots").resolve("packaged-app-sandbox-ready.png");
     private static final Duration WINDOW_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration SANDBOX_TIMEOUT = Duration.ofSeconds(120);
 
     private static Path deb;
     private static Path scratch;
@@ -83,7 +87,7 @@ class PackagedAppIT {
     }
 
     @Test
-    void theInstalledAppOpensItsWindowOnAFreshDataDirectoryAndStopsOnSigterm() throws Exception {
+    void theInstalledAppOpensItsWindowAndSandboxOnAFreshDataDirectoryAndStopsOnSigterm() throws Exception {
         Path dataDir = scratch.resolve("data");
         Path userHome = Files.createDirectories(scratch.resolve("home"));
         try (VirtualDisplay display = VirtualDisplay.start()) {
@@ -122,8 +126,21 @@ class PackagedAppIT {
 
                 assertThat(shot[0].width()).isEqualTo(1280);
                 assertThat(shot[0].shareOfMostCommonColour()).as("not one colour all over").isLessThan(0.9);
-                assertThat(dataDir.resolve("logs/datagora.log")).as("the log lives in the data directory")
-                        .isNotEmptyFile();
+                Path log = dataDir.resolve("logs/datagora.log");
+                assertThat(log).as("the log lives in the data directory").isNotEmptyFile();
+
+                // The local sandbox comes up from what the package ships: its anvil, the embedded store.
+                await("the local sandbox").atMost(SANDBOX_TIMEOUT).pollInterval(Duration.ofMillis(250))
+                        .until(() -> {
+                            String text = Files.readString(log);
+                            return text.contains("Local sandbox ready") || text.contains("sandbox did not start")
+                                    || !app.isAlive();
+                        });
+                assertThat(Files.readString(log)).contains("Local sandbox ready", "content store embedded in");
+                assertThat(runningFromPackage()).as("anvil runs from the package")
+                        .anySatisfy(p -> assertThat(p.info().command()).hasValueSatisfying(
+                                command -> assertThat(command).endsWith("/lib/app/tools/anvil")));
+                display.screenshot(SANDBOX_SCREENSHOT);
 
                 stopWithSigterm(app, dataDir);
             } finally {
