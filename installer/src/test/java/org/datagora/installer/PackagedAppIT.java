@@ -74,6 +74,7 @@ class PackagedAppIT {
         Path anvil = installed.resolve("lib/app/tools/anvil");
         assertThat(Files.isExecutable(anvil)).as("anvil is shipped executable").isTrue();
         assertThat(run(List.of(anvil.toString(), "--version"))).contains("anvil");
+        assertThat(installed.resolve("lib/app/tools/anvil-NOTICE.txt")).content().contains("MIT OR Apache-2.0");
         assertThat(Files.readString(installed.resolve("lib/app/Datagora.cfg")))
                 .contains("-Ddatagora.anvil=$APPDIR/tools/anvil");
 
