@@ -83,8 +83,10 @@ public final class DatagoraApplication extends Application {
         if (ownsServices) {
             // SIGTERM skips Application.stop(); the hook still stops the nodes and releases the sandbox.
             Runtime.getRuntime().addShutdownHook(new Thread(services::close, "datagora-shutdown"));
-            services.startSandbox(step -> LOG.info("{}", step)).exceptionally(error -> {
-                LOG.error("The local sandbox did not start", error);
+            services.startConfiguredNetwork(step -> LOG.info("{}", step)).exceptionally(error -> {
+                LOG.error("The network did not start", error);
+                Throwable cause = error.getCause() == null ? error : error.getCause();
+                services.networkStatus().reportStartFailure("The network did not start: " + cause.getMessage());
                 return null;
             });
         }
