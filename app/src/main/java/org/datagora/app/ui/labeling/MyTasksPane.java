@@ -71,7 +71,7 @@ final class MyTasksPane extends BorderPane {
                 "Turn a dataset you own or bought into training data: press New task, pick the items, the labels and"
                         + " the reward, and fund it."));
         tasks.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
-            if (now != null) {
+            if (now != null && (shown == null || !shown.task().taskId().equals(now.task().taskId()))) {
                 load(now.task().taskId());
             }
         });
@@ -108,7 +108,10 @@ final class MyTasksPane extends BorderPane {
             tasks.getItems().setAll(entries);
             Optional<Entry> again = selected == null ? entries.stream().findFirst()
                     : entries.stream().filter(e -> e.task().taskId().equals(selected.task().taskId())).findFirst();
-            again.ifPresent(tasks.getSelectionModel()::select);
+            again.ifPresent(e -> {
+                tasks.getSelectionModel().select(e);
+                load(e.task().taskId());
+            });
         }).onError(error -> message.showError(ErrorText.of("Loading your tasks", error))).start();
     }
 
