@@ -90,7 +90,16 @@ public final class SessionLabeling implements AutoCloseable {
     @Override
     public void close() {
         reveals.close();
-        executor.shutdownNow();
+        // A pass in flight finishes its transaction rather than being cut off; only a stuck one is interrupted.
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** EIP-1559 fees from the latest block's base fee, read for every transaction. */

@@ -81,6 +81,9 @@ public final class LabelingView extends StackPane {
     }
 
     private void noticed(String sentence) {
+        if (getScene() == null) {
+            return; // a view of a session that was closed (another wallet is open now)
+        }
         notice.setText(sentence);
         notice.setManaged(true);
         notice.setVisible(true);

@@ -58,7 +58,7 @@ final class MyTasksPane extends BorderPane {
         this.view = view;
         setPadding(new Insets(12, 0, 0, 0));
         tasks.setId("my-task-list");
-        tasks.setPrefWidth(300);
+        tasks.setPrefWidth(230);
         tasks.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(Entry e, boolean empty) {
@@ -116,12 +116,18 @@ final class MyTasksPane extends BorderPane {
     }
 
     private void openWizard() {
-        TaskWizard wizard = new TaskWizard(view, created -> {
+        javafx.scene.Node list = getLeft();
+        Runnable back = () -> {
+            setLeft(list);
             setCenter(detailScroll);
+        };
+        TaskWizard wizard = new TaskWizard(view, created -> {
+            back.run();
             message.showSuccess("Funded task #" + created.taskId() + " (" + Dgt.format(created.cost().total())
                     + " in escrow). Labelers can claim it now.");
             refresh();
-        }, () -> setCenter(detailScroll));
+        }, back);
+        setLeft(null);
         setCenter(wizard);
     }
 
@@ -156,12 +162,12 @@ final class MyTasksPane extends BorderPane {
         claims.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         claims.setPrefHeight(220);
         claims.getColumns().setAll(List.of(
-                OpenTasksPane.<ClaimInfo>column("Claim", c -> "#" + c.claimId(), 60),
+                OpenTasksPane.<ClaimInfo>column("Claim", c -> "#" + c.claimId(), 50),
                 OpenTasksPane.<ClaimInfo>column("Labeler", c -> LabelingFormat.shortAddress(c.labeler()), 110),
                 OpenTasksPane.<ClaimInfo>column("Batch", c -> String.valueOf(c.batchIndex() + 1), 50),
                 OpenTasksPane.<ClaimInfo>column("Status", c -> c.status().name().toLowerCase(java.util.Locale.ROOT)
-                        + (c.goldPassed() ? " · gold passed" : ""), 150),
-                OpenTasksPane.<ClaimInfo>column("Your review", c -> decision(d.reviews().get(c.claimId())), 200)));
+                        + (c.goldPassed() ? " · gold passed" : ""), 190),
+                OpenTasksPane.<ClaimInfo>column("Your review", c -> decision(d.reviews().get(c.claimId())), 150)));
         claims.getItems().setAll(d.claims());
         claims.setPlaceholder(new Label("No claims yet."));
 
@@ -199,13 +205,16 @@ final class MyTasksPane extends BorderPane {
             return "Settled: labelers are paid, slashed stakes went to the treasury, and what was not spent is back in"
                     + " your wallet.";
         });
-        HBox goldRow = new HBox(10, gold);
-        HBox reviewRow = new HBox(10, acceptAll, reason, reject, send);
-        reviewRow.setAlignment(Pos.CENTER_LEFT);
-        Label claimsHeading = heading("Claims and review");
-        Label settleHeading = heading("Settlement");
-        detail.getChildren().setAll(title, phase, facts, message, heading("Gold"), goldRow, claimsHeading, claims,
-                reviewRow, settleHeading, settle);
+        // The steps in the order they come: gold during the review window, settlement after it.
+        HBox steps = new HBox(10, gold, settle);
+        HBox reviewRow = new HBox(10, acceptAll, send);
+        HBox rejectRow = new HBox(10, reason, reject);
+        rejectRow.setAlignment(Pos.CENTER_LEFT);
+        for (Button b : List.of(gold, settle, acceptAll, send, reject)) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        detail.getChildren().setAll(title, phase, facts, message, steps, heading("Claims and review"), claims,
+                rejectRow, reviewRow);
         if (t.closed() || t.phase(d.now()).ordinal() >= TaskInfo.Phase.REVIEWING.ordinal()) {
             detail.getChildren().add(new ResultsPane(view, t.taskId()));
         }

@@ -45,7 +45,7 @@ final class OpenTasksPane extends VBox {
         table.getColumns().setAll(List.of(
                 column("Task", r -> "#" + r.task().taskId() + "  " + r.title(), 220),
                 column("Kind", r -> LabelingFormat.kind(r.kind()), 110),
-                column("Reward per item", r -> Dgt.format(r.task().rewardPerLabel()), 110),
+                column("Per item", r -> Dgt.format(r.task().rewardPerLabel()), 90),
                 column("Batch", r -> r.task().batchSize() + " items, "
                         + LabelingFormat.estimate(r.kind(), r.task().batchSize()), 150),
                 column("Stake", r -> Dgt.format(r.task().stakePerClaim()), 80),

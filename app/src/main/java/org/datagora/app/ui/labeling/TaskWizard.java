@@ -111,6 +111,7 @@ final class TaskWizard extends BorderPane {
         });
         path.setPromptText("Folder of images, or .txt / .csv / .jsonl text records");
         HBox.setHgrow(path, Priority.ALWAYS);
+        source.setMaxWidth(Double.MAX_VALUE);
         Button browse = new Button("Choose…");
         browse.setOnAction(e -> {
             var dir = new DirectoryChooser().showDialog(getScene().getWindow());
@@ -121,6 +122,9 @@ final class TaskWizard extends BorderPane {
         Button load = new Button("Load items");
         load.setId("task-load-items");
         load.setOnAction(e -> loadItems());
+        browse.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        load.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        itemsSummary.setWrapText(true);
         itemsSummary.setId("task-items-summary");
         itemsSummary.getStyleClass().add("text-muted");
 
@@ -134,7 +138,7 @@ final class TaskWizard extends BorderPane {
         row(times, 2, "Vote reveal (min)", voteMinutes, "", null);
 
         VBox form = new VBox(10,
-                step("1. Dataset and items"), new HBox(8, source, path, browse, load), itemsSummary,
+                step("1. Dataset and items"), source, new HBox(8, path, browse, load), itemsSummary,
                 step("2. Labels"), labeled("Title", title), labeled("Kind of label", kind),
                 labeled("Classes (comma separated; keys 1–9 in this order)", classes),
                 labeled("Instructions for labelers", instructions),
@@ -197,12 +201,20 @@ final class TaskWizard extends BorderPane {
     }
 
     private static void row(GridPane g, int row, String a, TextField fa, String b, TextField fb) {
-        g.add(new Label(a), 0, row);
+        g.add(fixed(a), 0, row);
         g.add(fa, 1, row);
+        fa.setPrefColumnCount(6);
         if (fb != null) {
-            g.add(new Label(b), 2, row);
+            g.add(fixed(b), 2, row);
             g.add(fb, 3, row);
+            fb.setPrefColumnCount(6);
         }
+    }
+
+    private static Label fixed(String text) {
+        Label label = new Label(text);
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return label;
     }
 
     private void loadItems() {

@@ -83,7 +83,12 @@ public final class Workspace extends BorderPane {
         Label heading = new Label(title);
         heading.getStyleClass().add("title-4");
         progress.setId("workspace-progress");
-        progress.setPrefWidth(220);
+        progress.setPrefWidth(160);
+        progress.setMinWidth(80);
+        back.setMinWidth(Region.USE_PREF_SIZE);
+        position.setMinWidth(Region.USE_PREF_SIZE);
+        progressText.setMinWidth(Region.USE_PREF_SIZE);
+        heading.setMinWidth(0);
         progressText.setId("workspace-progress-text");
         position.setId("workspace-position");
         position.getStyleClass().add("text-muted");
@@ -98,6 +103,8 @@ public final class Workspace extends BorderPane {
         text.getStyleClass().add("workspace-text");
         text.setWrapText(true);
         text.setMaxWidth(720);
+        text.setAlignment(Pos.CENTER);
+        text.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         itemArea.getStyleClass().add("workspace-item");
         itemArea.setId("workspace-item");
         itemArea.getChildren().setAll(canvas != null ? canvas : text);
@@ -258,6 +265,7 @@ public final class Workspace extends BorderPane {
             message.showError("Item " + (missing.get() + 1) + " has no label yet; label every item before submitting.");
             return;
         }
+        show();
         submitting = true;
         submitButton.setDisable(true);
         message.showInfo("Committing your labels…");

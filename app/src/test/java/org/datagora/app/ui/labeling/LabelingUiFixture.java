@@ -111,7 +111,26 @@ final class LabelingUiFixture {
     static void clickWhenReady(TestWindow app, String query) {
         await().atMost(PATIENCE).until(() -> app.robot().lookup(query).tryQuery()
                 .filter(Node::isVisible).filter(n -> !n.isDisabled()).filter(n -> n.getScene() != null).isPresent());
+        Node node = app.robot().lookup(query).query();
+        app.robot().interact(() -> scrollIntoView(node));
         app.click(query);
+    }
+
+    /** Scrolls the enclosing scroll pane, as a user would, so that {@code node} is on screen. */
+    static void scrollIntoView(Node node) {
+        for (Node parent = node.getParent(); parent != null; parent = parent.getParent()) {
+            if (parent instanceof javafx.scene.control.ScrollPane scroll) {
+                Node content = scroll.getContent();
+                double contentHeight = content.getBoundsInLocal().getHeight();
+                double viewport = scroll.getViewportBounds().getHeight();
+                double y = content.sceneToLocal(node.localToScene(node.getBoundsInLocal())).getMinY();
+                if (contentHeight > viewport) {
+                    scroll.setVvalue(Math.max(0, Math.min(1, (y - viewport / 3) / (contentHeight - viewport))));
+                }
+                scroll.layout();
+                return;
+            }
+        }
     }
 
     /** Presses the digit key for class {@code index} (0 is key 1). */

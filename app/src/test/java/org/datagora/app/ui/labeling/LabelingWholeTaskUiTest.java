@@ -162,12 +162,14 @@ class LabelingWholeTaskUiTest {
                 }
             }
 
-            // After the commit window each labeler's app reveals on its own when it runs.
+            // After the commit window each labeler's app reveals on its own while it runs (the one open during
+            // the warp may already have done so before the switch).
             LabelingUiFixture.warpPast(sandbox, task.commitDeadline());
             for (Credentials labeler : labelers) {
                 WalletSession session = switchTo(services, app, labeler);
-                await().atMost(PATIENCE).until(() -> session.labeling().notices().stream()
-                        .filter(n -> n.startsWith("Revealed the labels of claim")).count() == 2);
+                await().atMost(PATIENCE).alias("the reveals of " + labeler.getAddress() + "; notices: "
+                        + session.labeling().notices()).until(() -> session.labeling().services().labeler().myClaims()
+                        .stream().allMatch(c -> c.status() == ClaimInfo.Status.REVEALED));
             }
             assertThat(requesterSession.labeling().services().catalog().claims(taskId)).hasSize(6)
                     .extracting(ClaimInfo::status).containsOnly(ClaimInfo.Status.REVEALED);
@@ -191,6 +193,8 @@ class LabelingWholeTaskUiTest {
             await().atMost(PATIENCE).until(() -> LabelingUiFixture.<TaskResults.ItemConsensus>table(app,
                     "#consensus-table").getItems().size() == 7);
             awaitText(app, "#results-returned", t -> t.equals("Returned to you so far: 90 DGT."));
+            javafx.scene.Node results = app.robot().lookup("#consensus-table").query();
+            app.robot().interact(() -> LabelingUiFixture.scrollIntoView(results));
             app.screenshot("labeling-results-light");
             app.theme(Theme.DARK);
             app.screenshot("labeling-results-dark");
@@ -209,9 +213,9 @@ class LabelingWholeTaskUiTest {
             // Exports written from the results view parse and match the consensus.
             Path exports = dir.resolve("exports");
             app.fill("#export-folder", exports.toString());
-            app.click("#export-jsonl");
+            clickWhenReady(app, "#export-jsonl");
             awaitText(app, "#export-message", t -> t.startsWith("Wrote JSONL"));
-            app.click("#export-csv");
+            clickWhenReady(app, "#export-csv");
             awaitText(app, "#export-message", t -> t.startsWith("Wrote CSV"));
             assertExportsMatchTruth(exports);
 
