@@ -43,7 +43,8 @@ final class EarningsPane extends VBox {
         chart.setLegendVisible(false);
         chart.setAnimated(false);
         chart.setCreateSymbols(true);
-        chart.getYAxis().setLabel("DGT earned (running total)");
+        chart.getYAxis().setLabel("DGT");
+        chart.setTitle("Running total");
         chart.setPrefHeight(260);
         table.setId("earnings-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);

@@ -63,6 +63,8 @@ final class MyTasksPane extends BorderPane {
             @Override
             protected void updateItem(Entry e, boolean empty) {
                 super.updateItem(e, empty);
+                setWrapText(true);
+                setPrefWidth(0); // wrap inside the list instead of scrolling sideways
                 setText(empty || e == null ? null : "#" + e.task().taskId() + "  " + e.title() + "\n"
                         + e.task().phase(e.now()).name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
             }
