@@ -6,6 +6,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import javafx.application.Application;
 import org.datagora.app.cli.NetworkCommand;
+import org.datagora.app.cli.market.BuyCommand;
+import org.datagora.app.cli.market.DeliverCommand;
+import org.datagora.app.cli.market.DownloadCommand;
+import org.datagora.app.cli.market.PublishCommand;
+import org.datagora.app.cli.market.SearchCommand;
 import org.datagora.app.cli.labeling.TaskCommand;
 import org.datagora.app.config.DataDirectory;
 import org.datagora.app.ui.DatagoraApplication;
@@ -17,7 +22,8 @@ import picocli.CommandLine.Option;
 @Command(name = "datagora", mixinStandardHelpOptions = true, version = "Datagora 0.1.0",
         description = "A decentralized data marketplace with incentivized labeling. "
                 + "Without a command, opens the app on the local sandbox.",
-        subcommands = {NetworkCommand.class, TaskCommand.class})
+        subcommands = {NetworkCommand.class, PublishCommand.class, SearchCommand.class, BuyCommand.class,
+                DeliverCommand.class, DownloadCommand.class, TaskCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--data-dir", paramLabel = "DIR",

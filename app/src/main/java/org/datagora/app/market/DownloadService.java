@@ -28,6 +28,8 @@ import org.datagora.storage.dataset.DatasetDecryptor;
 import org.datagora.storage.dataset.DatasetManifest;
 import org.datagora.storage.dataset.DatasetTamperedException;
 import org.datagora.storage.dataset.WrongKeyException;
+import org.datagora.storage.ipfs.IpfsException;
+import org.datagora.storage.store.ContentNotFoundException;
 import org.datagora.storage.store.ContentStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -211,9 +213,13 @@ public final class DownloadService {
                 throw new ContentCorruptedException("The content fetched for purchase " + purchaseId + " does not "
                         + "match its CID " + cid + ": the store served altered data, and nothing was written.", mismatch);
             }
-            throw new ContentUnavailableException("The content of purchase " + purchaseId + " (" + cid + ") cannot be "
-                    + "fetched: the content store does not answer or does not have it. Check that IPFS runs and try "
-                    + "again.", e);
+            if (e instanceof IpfsException || e instanceof ContentNotFoundException) {
+                throw new ContentUnavailableException("The content of purchase " + purchaseId + " (" + cid + ") cannot "
+                        + "be fetched: the content store does not answer or does not have it. Check that IPFS runs and "
+                        + "try again.", e);
+            }
+            throw new MarketException("Could not fetch the content of purchase " + purchaseId + ": " + e.getMessage()
+                    + " Nothing was written.", e);
         }
     }
 

@@ -89,7 +89,8 @@ public final class KeyDeliveryAgent {
                 after = deliver(sale, sales, current.cursor());
             } catch (MarketException e) {
                 LOG.warn("Could not deliver the key of purchase {}: {}", sale.purchaseId(), e.getMessage(), e);
-                after = sale.failed(e.getMessage());
+                // Keep what deliver() recorded before failing (a signed transaction), so a restart finds it.
+                after = state.read().sales().getOrDefault(sale.purchaseId(), sale).failed(e.getMessage());
                 failed.add("Purchase " + sale.purchaseId() + ": " + e.getMessage());
             }
             sales.put(sale.purchaseId(), after);

@@ -176,6 +176,33 @@ class MarketFailureTest {
     }
 
     @Test
+    void aDeliveryStuckWhenTheAppClosedIsFoundAgainNotSentTwice() {
+        long listingId = alice.publisher().publish(request("Stuck delivery"), PublishListener.NONE).listingId();
+        long purchaseId = bob.purchases().buy(listingId, PRICE, PaymentMethod.APPROVE).purchaseId();
+        MarketChain impatient = new MarketChain(market.chain.web3j(), market.addresses, java.time.Duration.ofSeconds(2));
+        KeyDeliveryAgent closing = new KeyDeliveryAgent(impatient, alice.cache, alice.vault, alice.wallet,
+                alice.dataDir.resolve("market"));
+        BigInteger nonceBefore = market.chain.minedNonce(alice.wallet.getAddress());
+        market.sandbox.chain().setAutomine(false);
+        DeliveryReport stuck;
+        try {
+            stuck = closing.deliverPending();
+        } finally {
+            market.sandbox.chain().setAutomine(true);
+        }
+        assertThat(stuck.delivered()).doesNotContain(purchaseId);
+        assertThat(stuck.failed()).anySatisfy(f -> assertThat(f).contains("was not mined within 2 seconds"));
+        String sentHash = closing.sales().stream().filter(s -> s.purchaseId() == purchaseId).findFirst().orElseThrow()
+                .txHash();
+        market.sandbox.chain().mine();
+
+        assertThat(alice.agent().deliverPending().delivered()).contains(purchaseId);
+        assertThat(alice.agent().sales()).filteredOn(s -> s.purchaseId() == purchaseId).singleElement()
+                .satisfies(s -> assertThat(s.txHash()).isEqualTo(sentHash));
+        assertThat(market.chain.minedNonce(alice.wallet.getAddress())).isEqualTo(nonceBefore.add(BigInteger.ONE));
+    }
+
+    @Test
     void theBuyerGetsARefundAfterTheDeadlineAndTheAgentThenSkipsThePurchase() throws Exception {
         PublishRequest shortWindow = new PublishRequest(folder, "Slow seller", "", List.of(), "MIT", PRICE,
                 Optional.empty(), List.of(), java.time.Duration.ofMinutes(10));

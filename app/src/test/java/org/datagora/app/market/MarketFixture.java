@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.datagora.app.sandbox.LocalSandbox;
-import org.datagora.contracts.ContractsDeployer;
 import org.datagora.contracts.NetworkAddresses;
 import org.datagora.contracts.generated.DatagoraToken;
 import org.datagora.storage.cache.CacheDatabase;
@@ -19,9 +18,8 @@ import org.datagora.storage.store.IpfsContentStore;
 import org.web3j.crypto.Credentials;
 
 /**
- * A marketplace on a running sandbox for tests: the marketplace deployed against the sandbox's token (dev
- * account 0 is owner and faucet, dev account 3 the treasury), and one "app" per wallet with its own data
- * directory, cache, vault and services, as two people's machines would have.
+ * The sandbox's marketplace for tests (dev account 0 holds the token's faucet role), and one "app" per
+ * wallet with its own data directory, cache, vault and services, as two people's machines would have.
  */
 final class MarketFixture {
 
@@ -35,14 +33,7 @@ final class MarketFixture {
 
     MarketFixture(LocalSandbox sandbox) {
         this.sandbox = sandbox;
-        Credentials admin = sandbox.devAccount(0);
-        try {
-            addresses = ContractsDeployer.deploy(sandbox.chain().web3j(), sandbox.chain().transactionManager(admin),
-                    sandbox.chain().gasProvider(), admin.getAddress(), sandbox.devAccount(3).getAddress(),
-                    sandbox.addresses().token(), ContractsDeployer.DEFAULT_FEE_BPS);
-        } catch (Exception e) {
-            throw new IllegalStateException("Could not deploy the marketplace to the sandbox", e);
-        }
+        addresses = sandbox.addresses();
         chain = new MarketChain(sandbox.chain().web3j(), addresses);
         ipfsStore = new IpfsContentStore(new IpfsClient(sandbox.ipfs().apiUrl()));
     }

@@ -1,0 +1,51 @@
+package org.datagora.app.market;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import org.datagora.storage.cache.ListingMetadata;
+import org.junit.jupiter.api.Test;
+
+/** The values the marketplace services show and store: licenses, DGT amounts, the metadata document. */
+class MarketValuesTest {
+
+    @Test
+    void licensesMapToStableIdsAndCustomOnesToZero() {
+        assertThat(Licenses.idOf("CC0-1.0")).isEqualTo(1);
+        assertThat(Licenses.idOf("cc-by-4.0")).isEqualTo(2);
+        assertThat(Licenses.spdxOf(Licenses.idOf("ODbL-1.0"))).contains("ODbL-1.0");
+        assertThat(Licenses.idOf("Our own research license")).isEqualTo(Licenses.CUSTOM);
+        assertThat(Licenses.canonical("mit")).isEqualTo("MIT");
+        assertThat(Licenses.canonical(" Our own license ")).isEqualTo("Our own license");
+    }
+
+    @Test
+    void amountsOfDgtReadAndPrintExactly() {
+        assertThat(TokenAmounts.parse("2.5")).isEqualTo(new BigInteger("2500000000000000000"));
+        assertThat(TokenAmounts.format(new BigInteger("62500000000000000"))).isEqualTo("0.0625 DGT");
+        assertThat(TokenAmounts.format(BigInteger.ZERO)).isEqualTo("0 DGT");
+        assertThatThrownBy(() -> TokenAmounts.parse("0.0000000000000000001")).hasMessageContaining("at most 18 decimals");
+        assertThatThrownBy(() -> TokenAmounts.parse("-1")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theMetadataIsCroissantJsonLdThatTheCacheAndTheBuyerCanRead() {
+        DatasetMetadata metadata = new DatasetMetadata("Birds", "Bird songs", List.of("audio", "birds"), "CC-BY-4.0",
+                2, "bafycontent", 1234, List.of(new DatasetMetadata.FileEntry("birds/a.wav", 1000, "ab".repeat(32))),
+                "0x" + "cd".repeat(32), Optional.of("bafypreview"), Optional.of("sample.wav"));
+        byte[] json = metadata.toJson();
+        String text = new String(json, StandardCharsets.UTF_8);
+
+        assertThat(text).contains("\"@type\" : \"sc:Dataset\"").contains("http://mlcommons.org/croissant/1.0")
+                .contains("\"cr:FileObject\"").contains("ipfs://bafycontent")
+                .contains("https://spdx.org/licenses/CC-BY-4.0.html");
+        assertThat(DatasetMetadata.parse(json)).isEqualTo(metadata);
+        ListingMetadata searchable = ListingMetadata.parse(json);
+        assertThat(searchable.title()).isEqualTo("Birds");
+        assertThat(searchable.tags()).containsExactly("audio", "birds");
+    }
+}
