@@ -14,8 +14,8 @@ import javafx.stage.Stage;
 import org.datagora.app.AppServices;
 import org.datagora.app.config.DataDirectory;
 import org.datagora.app.config.Settings;
-import org.datagora.app.ui.common.EmptyState;
 import org.datagora.app.ui.common.SessionBound;
+import org.datagora.app.ui.labeling.LabelingView;
 import org.datagora.app.ui.market.MarketplaceView;
 import org.datagora.app.ui.mydata.MyDataView;
 import org.datagora.app.ui.purchases.PurchasesView;
@@ -126,8 +126,8 @@ public final class DatagoraApplication extends Application {
                 session -> new MyDataView(session, background)));
         views.put(Area.PURCHASES, () -> new SessionBound(services.sessions(), MaterialDesignS.SHOPPING_OUTLINE,
                 session -> new PurchasesView(session, background)));
-        views.put(Area.LABELING, () -> new EmptyState(MaterialDesignT.TAG_OUTLINE, "No labeling tasks yet",
-                "Open labeling tasks and the ones you requested appear here."));
+        views.put(Area.LABELING, () -> new SessionBound(services.sessions(), MaterialDesignT.TAG_OUTLINE,
+                session -> new LabelingView(session, background)));
         views.put(Area.WALLET, () -> new WalletView(services.wallets(), services.chain(), background));
         views.put(Area.SETTINGS, () -> new SettingsView(services, choice -> Theme.valueOf(choice.name()).apply()));
         return views;
