@@ -20,11 +20,11 @@ CREATE TABLE listing (
     metadata_cid        VARCHAR(128)   NOT NULL,
     key_commitment      VARCHAR(66)    NOT NULL,
     price               NUMERIC(78, 0) NOT NULL,
-    license             VARCHAR(64)    NOT NULL,
-    status              VARCHAR(16)    NOT NULL,  -- ACTIVE, DELISTED, SUPERSEDED
-    version             INT            NOT NULL,
-    previous_listing_id BIGINT,
-    superseded_by       BIGINT,
+    license_id          INT            NOT NULL,  -- an entry of the app's license table
+    delivery_window     BIGINT         NOT NULL,  -- seconds the seller has to deliver a key
+    status              VARCHAR(16)    NOT NULL,  -- ACTIVE, PAUSED, DELISTED
+    version             INT            NOT NULL,  -- 1, or the previous version's plus one
+    previous_listing_id BIGINT,                   -- the listing this one is a new version of
     created_block       BIGINT         NOT NULL,
     created_time        BIGINT         NOT NULL,  -- block timestamp, seconds
     updated_block       BIGINT         NOT NULL,
@@ -43,6 +43,7 @@ CREATE INDEX listing_newest ON listing (status, created_block DESC, listing_id D
 CREATE INDEX listing_price ON listing (status, price, listing_id);
 CREATE INDEX listing_rating ON listing (status, rating_avg DESC, rating_count DESC, listing_id DESC);
 CREATE INDEX listing_seller ON listing (seller, created_block DESC);
+CREATE INDEX listing_previous ON listing (previous_listing_id);
 CREATE INDEX listing_metadata_state ON listing (metadata_state, metadata_attempts);
 
 -- Search: one row per distinct word of a listing's title, description and tags (see docs/decisions/0003).
@@ -70,8 +71,11 @@ CREATE TABLE purchase (
     buyer             VARCHAR(42)    NOT NULL,
     seller            VARCHAR(42)    NOT NULL,
     price             NUMERIC(78, 0) NOT NULL,
-    status            VARCHAR(16)    NOT NULL,  -- PAID, DELIVERED, REFUNDED
+    status            VARCHAR(16)    NOT NULL,  -- ESCROWED, DELIVERED, REFUNDED
+    buyer_public_key  VARBINARY(32)  NOT NULL,  -- X25519 key the seller wraps the dataset key to
+    deadline          BIGINT         NOT NULL,  -- last second for delivery
     wrapped_key       VARBINARY(1024),
+    key_mismatch      BOOLEAN        NOT NULL DEFAULT FALSE,
     purchased_block   BIGINT         NOT NULL,
     purchased_time    BIGINT         NOT NULL,
     delivered_block   BIGINT,
@@ -85,8 +89,8 @@ CREATE INDEX purchase_seller ON purchase (seller, purchased_block DESC);
 CREATE INDEX purchase_listing ON purchase (listing_id);
 
 CREATE VIEW sale AS
-    SELECT purchase_id, listing_id, buyer, seller, price, status, purchased_block, purchased_time,
-           delivered_block, delivered_time, refunded_block, rating
+    SELECT purchase_id, listing_id, buyer, seller, price, status, buyer_public_key, deadline, key_mismatch,
+           purchased_block, purchased_time, delivered_block, delivered_time, refunded_block, rating
     FROM purchase;
 
 -- Flags raised against a listing: one of the seller's reputation inputs, next to deliveries, delivery
@@ -104,30 +108,33 @@ CREATE INDEX listing_flag_seller ON listing_flag (seller);
 CREATE TABLE labeling_task (
     task_id          BIGINT         NOT NULL PRIMARY KEY,
     requester        VARCHAR(42)    NOT NULL,
-    listing_id       BIGINT,
-    spec_cid         VARCHAR(128)   NOT NULL,
-    bounty           NUMERIC(78, 0) NOT NULL,
-    stake            NUMERIC(78, 0) NOT NULL,
+    manifest_digest  VARCHAR(66)    NOT NULL,  -- sha2-256 digest of the items manifest CID
+    schema_digest    VARCHAR(66)    NOT NULL,  -- sha2-256 digest of the label schema CID
     item_count       INT            NOT NULL,
-    commit_deadline  BIGINT         NOT NULL,
-    reveal_deadline  BIGINT         NOT NULL,
-    status           VARCHAR(16)    NOT NULL,  -- OPEN, FINALIZED, CANCELLED
+    batch_size       INT            NOT NULL,
+    labels_per_item  INT            NOT NULL,
+    total_reward     NUMERIC(78, 0) NOT NULL,
+    validation_pool  NUMERIC(78, 0) NOT NULL,
+    status           VARCHAR(16)    NOT NULL,  -- OPEN, CLOSED
     created_block    BIGINT         NOT NULL,
+    created_time     BIGINT         NOT NULL,
     updated_block    BIGINT         NOT NULL
 );
 CREATE INDEX labeling_task_status ON labeling_task (status, created_block DESC);
 
 CREATE TABLE task_claim (
+    claim_id       BIGINT       NOT NULL PRIMARY KEY,
     task_id        BIGINT       NOT NULL,
     labeler        VARCHAR(42)  NOT NULL,
+    batch_index    INT          NOT NULL,
     commitment     VARCHAR(66),
-    revealed_cid   VARCHAR(128),
-    status         VARCHAR(16)  NOT NULL,  -- CLAIMED, COMMITTED, REVEALED, PAID, SLASHED
+    labels_cid     VARCHAR(128),
+    status         VARCHAR(16)  NOT NULL,  -- CLAIMED, COMMITTED, REVEALED, ACCEPTED, REJECTED, SLASHED, FORFEITED
     claimed_block  BIGINT       NOT NULL,
     updated_block  BIGINT       NOT NULL,
-    PRIMARY KEY (task_id, labeler),
     FOREIGN KEY (task_id) REFERENCES labeling_task (task_id) ON DELETE CASCADE
 );
+CREATE INDEX task_claim_task ON task_claim (task_id, batch_index);
 CREATE INDEX task_claim_labeler ON task_claim (labeler);
 
 -- Labels the user is writing for a task, saved as they type; local only, never derived from the chain.
@@ -164,10 +171,11 @@ CREATE TABLE chain_event (
     log_index     INT           NOT NULL,
     block_hash    VARCHAR(66)   NOT NULL,
     tx_hash       VARCHAR(66)   NOT NULL,
-    entity_kind   VARCHAR(16)   NOT NULL,  -- LISTING, TASK
+    contract      VARCHAR(42)   NOT NULL,
+    entity_kind   VARCHAR(16)   NOT NULL,  -- LISTING, TASK: the rows an event feeds
     entity_id     BIGINT        NOT NULL,
-    event_type    VARCHAR(32)   NOT NULL,
-    payload       VARBINARY(65536) NOT NULL,
+    topics        VARCHAR(300)  NOT NULL,  -- the log's topics, comma separated
+    data          VARBINARY(65536) NOT NULL,
     block_time    BIGINT        NOT NULL,
     PRIMARY KEY (block_number, log_index)
 );

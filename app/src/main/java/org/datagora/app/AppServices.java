@@ -8,13 +8,13 @@ import java.util.function.Consumer;
 import org.datagora.app.chain.ChainConnection;
 import org.datagora.app.chain.ChainTransactions;
 import org.datagora.app.chain.Faucet;
-import org.datagora.app.chain.RevertDecoder;
 import org.datagora.app.chain.TokenService;
 import org.datagora.app.concurrent.Executors;
 import org.datagora.app.config.DataDirectory;
 import org.datagora.app.config.SettingsStore;
 import org.datagora.app.wallet.KeystoreKdf;
 import org.datagora.app.wallet.WalletService;
+import org.datagora.contracts.RevertDecoder;
 import org.datagora.app.network.NetworkStatusService;
 import org.datagora.app.sandbox.LocalSandbox;
 import org.datagora.app.session.SessionManager;
@@ -81,11 +81,11 @@ public final class AppServices implements AutoCloseable {
                     wallets::activeAddress);
         }
         ChainTransactions transactions = new ChainTransactions(running.chain().web3j(), running.chain().chainId(),
-                running.rpcUrl().toString(), RevertDecoder.fromClasspath(), RECEIPT_TIMEOUT, RECEIPT_POLL);
+                running.rpcUrl().toString(), RevertDecoder.forDatagoraContracts(), RECEIPT_TIMEOUT, RECEIPT_POLL);
         TokenService token = new TokenService(transactions, running.addresses().token());
-        // Account 0 holds the token's faucet role; account 9 pays out ETH so that account 0's nonces stay free.
+        // The faucet account holds the token's faucet role; account 9 pays out ETH so that its nonces stay free.
         chain.complete(new ChainConnection(transactions, token,
-                Optional.of(new Faucet(token, running.devAccount(0), running.devAccount(9)))));
+                Optional.of(new Faucet(token, running.faucetAccount(), running.devAccount(9)))));
         sessions.networkConnected(new SessionManager.Network(running.chain().web3j(), running.addresses(),
                 running.contentStore()));
     }

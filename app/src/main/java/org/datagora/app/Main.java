@@ -11,6 +11,7 @@ import org.datagora.app.cli.market.DeliverCommand;
 import org.datagora.app.cli.market.DownloadCommand;
 import org.datagora.app.cli.market.PublishCommand;
 import org.datagora.app.cli.market.SearchCommand;
+import org.datagora.app.cli.labeling.TaskCommand;
 import org.datagora.app.config.DataDirectory;
 import org.datagora.app.ui.DatagoraApplication;
 import picocli.CommandLine;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Option;
         description = "A decentralized data marketplace with incentivized labeling. "
                 + "Without a command, opens the app on the local sandbox.",
         subcommands = {NetworkCommand.class, PublishCommand.class, SearchCommand.class, BuyCommand.class,
-                DeliverCommand.class, DownloadCommand.class})
+                DeliverCommand.class, DownloadCommand.class, TaskCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--data-dir", paramLabel = "DIR",

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.datagora.contracts.RevertDecoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web3j.crypto.Credentials;
@@ -275,11 +276,12 @@ public final class ChainTransactions {
 
     private ChainException reverted(String description, String data, boolean feeSpent, String detail) {
         Optional<RevertDecoder.DecodedError> error = revertDecoder.decode(data);
-        LOG.warn("{} reverted: {} (data {}, decoded {})", description, detail, data, error.map(RevertDecoder.DecodedError::display)
+        LOG.warn("{} reverted: {} (data {}, decoded {})", description, detail, data, error.map(RevertDecoder.DecodedError::describe)
                 .orElse("unknown"));
         if (error.isPresent() && error.get().name().equals("ERC20InsufficientBalance") && error.get().arguments().size() == 3) {
-            return new InsufficientTokenBalanceException("DGT", new BigInteger(error.get().arguments().get(2)),
-                    new BigInteger(error.get().arguments().get(1)));
+            // ERC20InsufficientBalance(sender, balance, needed)
+            return new InsufficientTokenBalanceException("DGT", (BigInteger) error.get().arguments().get(2),
+                    (BigInteger) error.get().arguments().get(1));
         }
         return new TransactionRevertedException(description, error, feeSpent);
     }

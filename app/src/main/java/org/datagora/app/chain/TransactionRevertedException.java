@@ -1,6 +1,7 @@
 package org.datagora.app.chain;
 
 import java.util.Optional;
+import org.datagora.contracts.RevertDecoder;
 
 /** A contract refused a transaction; carries the decoded custom error, when the ABI knows it. */
 public final class TransactionRevertedException extends ChainException {
@@ -9,7 +10,7 @@ public final class TransactionRevertedException extends ChainException {
     private final boolean feeSpent;
 
     public TransactionRevertedException(String what, Optional<RevertDecoder.DecodedError> error, boolean feeSpent) {
-        super("The contract refused " + what + (error.map(e -> " with the error " + e.display()).orElse(""))
+        super("The contract refused " + what + (error.map(e -> " with the error " + e.describe()).orElse(""))
                 + (feeSpent ? ". The fee for the attempt was spent; nothing else changed." : ". Nothing was sent."));
         this.errorName = error.map(RevertDecoder.DecodedError::name).orElse("");
         this.feeSpent = feeSpent;

@@ -12,7 +12,7 @@ import org.datagora.storage.crypto.DatasetKey;
 
 /**
  * The labeling secrets kept in the vault, each under its own kind and a reference scoped to the labeling
- * contract: task keys, the requester's gold answers, and the salts of label and vote commitments (without
+ * contract: task keys, the requester's gold answers and review notes, and the salts of label and vote commitments (without
  * which a commitment can never be revealed).
  */
 public final class LabelingSecrets {
@@ -22,6 +22,7 @@ public final class LabelingSecrets {
     static final String LABELS_COMMIT = "LABELS_COMMIT";
     static final String VOTE_COMMIT = "VOTE_COMMIT";
     static final String KEY_SENT = "TASK_KEY_SENT";
+    static final String REVIEWS = "TASK_REVIEWS";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -90,6 +91,21 @@ public final class LabelingSecrets {
 
     public Optional<VoteCommitment> vote(BigInteger claimId) {
         return vault.get(VOTE_COMMIT, ref(claimId)).map(b -> read(b, new TypeReference<VoteCommitment>() { }));
+    }
+
+    /** The requester's review decisions on a task, with rejection reasons. */
+    public void putReviews(BigInteger taskId, java.util.List<RequesterService.Review> reviews) {
+        try {
+            vault.put(REVIEWS, ref(taskId), write(reviews));
+        } catch (RuntimeException e) {
+            throw new LabelingException("The review notes of task " + taskId + " are too long to keep; shorten the"
+                    + " rejection reasons", e);
+        }
+    }
+
+    public java.util.List<RequesterService.Review> reviews(BigInteger taskId) {
+        return vault.get(REVIEWS, ref(taskId)).map(b -> read(b,
+                new TypeReference<java.util.List<RequesterService.Review>>() { })).orElse(java.util.List.of());
     }
 
     /** Remembers that the task key was delivered for a claim, so it is sent once. */

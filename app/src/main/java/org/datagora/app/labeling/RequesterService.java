@@ -24,7 +24,6 @@ public final class RequesterService {
     private final TaskCatalog catalog;
     private final LabelingSecrets secrets;
     private final SecureRandom random;
-    private final Map<BigInteger, Map<BigInteger, Review>> reviews = new java.util.concurrent.ConcurrentHashMap<>();
 
     public RequesterService(LabelingChain chain, TaskContent content, TaskCatalog catalog, LabelingSecrets secrets,
                             SecureRandom random) {
@@ -43,8 +42,12 @@ public final class RequesterService {
     public record Review(BigInteger claimId, boolean accept, String reason) {
     }
 
-    /** What a gold check round did. */
-    public record GoldCheckReport(List<BigInteger> passed, List<BigInteger> slashed) {
+    /**
+     * What a gold check round did.
+     *
+     * @param unverifiable claims whose labels file does not match the root they revealed: reject them
+     */
+    public record GoldCheckReport(List<BigInteger> passed, List<BigInteger> slashed, List<BigInteger> unverifiable) {
     }
 
     /** What the task will cost, before funding it. */
@@ -114,7 +117,7 @@ public final class RequesterService {
     /**
      * Checks every revealed claim against every gold item in its batch, reading its labels file: a matching
      * label protects the claim, a wrong one slashes it. Claims whose file does not match their root are
-     * reported by exception, so they can be rejected.
+     * reported as unverifiable, so they can be rejected.
      */
     public GoldCheckReport checkGold(BigInteger taskId) {
         TaskInfo task = catalog.task(taskId);
@@ -122,6 +125,7 @@ public final class RequesterService {
         DatasetKey key = taskKey(taskId);
         List<BigInteger> passed = new ArrayList<>();
         List<BigInteger> slashed = new ArrayList<>();
+        List<BigInteger> unverifiable = new ArrayList<>();
         for (ClaimInfo claim : catalog.claims(taskId)) {
             if (claim.status() != ClaimInfo.Status.REVEALED) {
                 continue;
@@ -132,12 +136,19 @@ public final class RequesterService {
             if (goldItems.isEmpty()) {
                 continue;
             }
-            LabelsFile file = content.labels(catalog.labelsCid(claim.claimId()).orElseThrow(), claim.claimId().longValue(), key);
-            List<byte[]> hashes = file.parsed().stream().map(Label::hash).toList();
-            LabelMerkle.BatchTree tree = LabelMerkle.batch(first, hashes, task.batchSize());
-            if (!java.util.Arrays.equals(tree.root(), claim.commitmentOrRoot())) {
-                throw new LabelingException("The labels file of claim " + claim.claimId()
-                        + " does not match the root the labeler revealed; reject the claim");
+            List<byte[]> hashes;
+            try {
+                LabelsFile file = content.labels(catalog.labelsCid(claim.claimId()).orElseThrow(),
+                        claim.claimId().longValue(), key);
+                hashes = file.parsed().stream().map(Label::hash).toList();
+            } catch (LabelingException | IllegalArgumentException e) {
+                unverifiable.add(claim.claimId());
+                continue;
+            }
+            LabelMerkle.BatchTree tree = hashes.size() == length ? LabelMerkle.batch(first, hashes, task.batchSize()) : null;
+            if (tree == null || !java.util.Arrays.equals(tree.root(), claim.commitmentOrRoot())) {
+                unverifiable.add(claim.claimId());
+                continue;
             }
             boolean wrong = false;
             for (int item : goldItems) {
@@ -152,30 +163,42 @@ public final class RequesterService {
             }
             (wrong ? slashed : passed).add(claim.claimId());
         }
-        return new GoldCheckReport(passed, slashed);
+        return new GoldCheckReport(passed, slashed, unverifiable);
     }
 
-    /** Records a decision on a claim; nothing is sent until {@link #submitReview}. */
-    public void review(BigInteger taskId, BigInteger claimId, boolean accept, String reason) {
+    /**
+     * Records a decision on a claim, kept in the vault so a restart loses no review; nothing is sent until
+     * {@link #submitReview}.
+     */
+    public synchronized void review(BigInteger taskId, BigInteger claimId, boolean accept, String reason) {
         if (!accept && (reason == null || reason.isBlank())) {
             throw new IllegalArgumentException("A rejection needs a reason the labeler can read");
         }
-        reviews.computeIfAbsent(taskId, id -> new LinkedHashMap<>()).put(claimId, new Review(claimId, accept, reason));
+        Map<BigInteger, Review> decided = decisions(taskId);
+        decided.put(claimId, new Review(claimId, accept, accept ? "" : reason.strip()));
+        secrets.putReviews(taskId, List.copyOf(decided.values()));
     }
 
     /** Accepts every revealed claim not decided yet. */
-    public void acceptAll(BigInteger taskId) {
+    public synchronized void acceptAll(BigInteger taskId) {
+        Map<BigInteger, Review> decided = decisions(taskId);
         for (ClaimInfo claim : catalog.claims(taskId)) {
             if (claim.status() == ClaimInfo.Status.REVEALED) {
-                reviews.computeIfAbsent(taskId, id -> new LinkedHashMap<>())
-                        .putIfAbsent(claim.claimId(), new Review(claim.claimId(), true, ""));
+                decided.putIfAbsent(claim.claimId(), new Review(claim.claimId(), true, ""));
             }
         }
+        secrets.putReviews(taskId, List.copyOf(decided.values()));
     }
 
     /** The decisions recorded for a task. */
     public List<Review> reviews(BigInteger taskId) {
-        return List.copyOf(reviews.getOrDefault(taskId, Map.of()).values());
+        return secrets.reviews(taskId);
+    }
+
+    private Map<BigInteger, Review> decisions(BigInteger taskId) {
+        Map<BigInteger, Review> decided = new LinkedHashMap<>();
+        secrets.reviews(taskId).forEach(r -> decided.put(r.claimId(), r));
+        return decided;
     }
 
     /**
@@ -231,8 +254,8 @@ public final class RequesterService {
 
     /** A reason recorded for a claim's rejection, if any. */
     public Optional<String> rejectionReason(BigInteger taskId, BigInteger claimId) {
-        Review review = reviews.getOrDefault(taskId, Map.of()).get(claimId);
-        return review == null || review.accept() ? Optional.empty() : Optional.of(review.reason());
+        return reviews(taskId).stream().filter(r -> r.claimId().equals(claimId) && !r.accept())
+                .map(Review::reason).findFirst();
     }
 
     static LabelMerkle.GoldTree goldTree(Map<Integer, Label> gold) {

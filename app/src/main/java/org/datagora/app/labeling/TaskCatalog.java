@@ -84,6 +84,40 @@ public final class TaskCatalog {
         return java.util.Optional.of(TaskContent.cid(e.labelsCodec.longValue(), e.labelsDigest));
     }
 
+    /**
+     * A requester's record, for labelers choosing a task: tasks created, and how their settled claims ended.
+     *
+     * @param rejected claims the requester's review (or the validators) turned down
+     * @param slashed  claims that failed a gold check
+     */
+    public record RequesterRecord(String requester, int tasks, int accepted, int rejected, int slashed) {
+        /** The share of settled claims that were paid, 0 to 1; 1 for a requester with no settled claim yet. */
+        public double acceptanceRate() {
+            int settled = accepted + rejected + slashed;
+            return settled == 0 ? 1 : (double) accepted / settled;
+        }
+    }
+
+    /** The record of {@code requester} across all its tasks. */
+    public RequesterRecord requesterRecord(String requester) {
+        int tasks = 0;
+        int accepted = 0;
+        int rejected = 0;
+        int slashed = 0;
+        for (Log log : chain.logs(LabelingBounties.TASKCREATED_EVENT, null, LabelingChain.topic(requester))) {
+            tasks++;
+            for (ClaimInfo claim : claims(LabelingBounties.getTaskCreatedEventFromLog(log).taskId)) {
+                switch (claim.status()) {
+                    case ACCEPTED -> accepted++;
+                    case REJECTED -> rejected++;
+                    case SLASHED -> slashed++;
+                    default -> { }
+                }
+            }
+        }
+        return new RequesterRecord(requester.toLowerCase(), tasks, accepted, rejected, slashed);
+    }
+
     /** The chain's clock. */
     public long now() {
         return chain.now();

@@ -105,7 +105,7 @@ public final class DatagoraApplication extends Application {
 
     private MainWindow mainWindow(Theme theme, FxBackground background) {
         MainWindow window = new MainWindow(views(background), theme);
-        services.networkStatus().addListener(status -> Platform.runLater(() -> window.statusBar().show(status)));
+        services.networkStatus().addListener(status -> Platform.runLater(() -> window.showStatus(status)));
         return window;
     }
 

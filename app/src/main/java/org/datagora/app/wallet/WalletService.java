@@ -176,6 +176,7 @@ public final class WalletService {
             try {
                 keys = Wallet.decrypt(new String(keystorePassword), file);
             } catch (CipherException e) {
+                LOG.warn("Importing a keystore file for {} failed: {}", file.getAddress(), e.getMessage());
                 if (String.valueOf(e.getMessage()).contains("password")) {
                     throw new WrongPasswordException("The password is wrong for this keystore file. Use the "
                             + "password it was exported with.");
@@ -198,6 +199,7 @@ public final class WalletService {
             ECKeyPair keys = Wallet.decrypt(new String(password), file);
             activate(Credentials.create(keys));
         } catch (CipherException e) {
+            LOG.warn("Unlocking wallet {} failed: {}", address, e.getMessage());
             throw new WrongPasswordException(WRONG_PASSWORD);
         } catch (IOException e) {
             throw new WalletException("Cannot read the wallet file of " + address + ".", e);

@@ -20,6 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.awaitility.Awaitility;
 import org.datagora.app.labeling.export.ExportFormat;
 import org.datagora.app.labeling.export.LabelExporter;
+import org.datagora.app.labeling.export.LabeledDatasetFolder;
 import org.datagora.app.sandbox.LocalSandbox;
 import org.datagora.app.testing.LocalSandboxExtension;
 import org.datagora.contracts.generated.DatagoraToken;
@@ -129,6 +130,7 @@ class LabelingTaskFlowTest {
         RequesterService.GoldCheckReport report = requesterService.checkGold(taskId);
         assertThat(report.slashed()).containsExactlyInAnyOrderElementsOf(claims.get(cheater));
         assertThat(report.passed()).hasSize(4);
+        assertThat(report.unverifiable()).isEmpty();
         assertThatThrownBy(() -> requesterService.review(taskId, claims.get(honestA).get(0), false, " "))
                 .hasMessageContaining("reason");
         requesterService.acceptAll(taskId);
@@ -148,6 +150,8 @@ class LabelingTaskFlowTest {
         // Spent: only the two honest labelers' rewards; the cheater's and batch 2's rewards came back.
         assertThat(after.get(requester.address())).isEqualTo(before.get(requester.address()).subtract(perHonest.multiply(BigInteger.TWO)));
 
+        assertThat(honestA.services.catalog().requesterRecord(requester.address()))
+                .isEqualTo(new TaskCatalog.RequesterRecord(requester.address(), 1, 4, 0, 2));
         TaskResults results = requester.services.results().results(taskId);
         assertThat(results.returnedToRequester()).isEqualTo(REWARD.multiply(BigInteger.valueOf(9)));
         for (int i = 0; i < 6; i++) {
@@ -165,6 +169,11 @@ class LabelingTaskFlowTest {
                 Map.entry(honestA.address(), 1500), Map.entry(restartedB.address(), 1500));
 
         assertExportsMatch(results);
+        Path dataset = dir.resolve("dataset");
+        assertThat(new LabeledDatasetFolder(new LabelExporter()).write(results, dataset, 3000))
+                .isEqualTo(ContributorShares.of(results, 3000));
+        assertThat(Files.readAllLines(dataset.resolve("items.jsonl"))).hasSize(7);
+        assertThat(dataset.resolve("labels-label-studio.jsonl")).exists();
         List<EarningsService.Earning> earned = honestA.services.earnings().earnings(honestA.address());
         assertThat(EarningsService.cumulative(earned).get(earned.size() - 1).total()).isEqualTo(perHonest);
         assertThat(cheater.services.earnings().earnings(cheater.address())).extracting(EarningsService.Earning::amount)
@@ -214,6 +223,16 @@ class LabelingTaskFlowTest {
             assertThat(labels.parsed()).containsExactly(Label.multiple(List.of(0, 2)), Label.multiple(List.of(1)));
             validator.services.validator().vote(toReview.get(0).claimId(), true);
         }
+        // The requester rejects A's claim, but the validators' majority decides over the requester's review.
+        BigInteger claimOfA = a.services.labeler().myClaims().get(0).claimId();
+        requester.services.requester().review(taskId, claimOfA, false, "Topics are incomplete");
+        requester.services.requester().acceptAll(taskId);
+        LabelingParty restartedRequester = requester.restarted(sandbox);
+        assertThat(restartedRequester.services.requester().rejectionReason(taskId, claimOfA))
+                .as("review notes survive a restart").contains("Topics are incomplete");
+        restartedRequester.services.requester().submitReview(taskId);
+        assertThat(restartedRequester.services.catalog().claim(claimOfA).rejectedByRequester()).isTrue();
+        requester = restartedRequester;
         warpPast(sandbox, task.reviewDeadline());
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
         for (LabelingParty validator : List.of(a, b)) {

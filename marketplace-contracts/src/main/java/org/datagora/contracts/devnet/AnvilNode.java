@@ -41,14 +41,14 @@ public final class AnvilNode implements AutoCloseable {
     private final HttpService http;
     private final Web3j web3j;
     private final Thread shutdownHook;
+    private boolean closed;
 
-    private AnvilNode(Process process, URI rpcUrl) {
+    private AnvilNode(Process process, URI rpcUrl, Thread shutdownHook) {
         this.process = process;
         this.rpcUrl = rpcUrl;
+        this.shutdownHook = shutdownHook;
         this.http = new HttpService(rpcUrl.toString());
         this.web3j = Web3j.build(http);
-        this.shutdownHook = new Thread(this::stopProcess, "anvil-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     /** Starts an in-memory chain on a free port. */
@@ -79,7 +79,7 @@ public final class AnvilNode implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start anvil at " + binary, e);
         }
-        AnvilNode node = new AnvilNode(process, URI.create("http://127.0.0.1:" + port));
+        AnvilNode node = new AnvilNode(process, URI.create("http://127.0.0.1:" + port), stopOnShutdown(process));
         try {
             node.awaitReady();
         } catch (RuntimeException e) {
@@ -89,6 +89,23 @@ public final class AnvilNode implements AutoCloseable {
         LOG.info("anvil {} listening on {}{}", process.pid(), node.rpcUrl,
                 options.stateFile().map(s -> " with state " + s).orElse(""));
         return node;
+    }
+
+    /**
+     * Registers the hook that stops anvil when the JVM ends, right after the process starts and before
+     * anything slow (Web3j's first use loads many classes): a SIGTERM that arrives in between would
+     * otherwise leave anvil running with no one to stop it.
+     */
+    private static Thread stopOnShutdown(Process process) {
+        Thread hook = new Thread(() -> ProcessStopper.stop(process.toHandle(), STOP_TIMEOUT), "anvil-shutdown");
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+            return hook;
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is already stopping, so no hook added now would run: stop anvil here.
+            ProcessStopper.stop(process.toHandle(), STOP_TIMEOUT);
+            throw new IllegalStateException("The app is shutting down, so anvil was stopped again", shuttingDown);
+        }
     }
 
     private void awaitReady() {
@@ -189,7 +206,11 @@ public final class AnvilNode implements AutoCloseable {
 
     /** Stops anvil with SIGTERM, letting a persistent chain write its state, and waits for it. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         web3j.shutdown();
         stopProcess();
         try {

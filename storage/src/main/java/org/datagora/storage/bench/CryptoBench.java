@@ -13,6 +13,8 @@ import java.security.SecureRandom;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.datagora.storage.cid.Cid;
@@ -21,13 +23,19 @@ import org.datagora.storage.crypto.DatasetKey;
 import org.datagora.storage.dataset.DatasetDecryptor;
 import org.datagora.storage.dataset.DatasetEncryptor;
 import org.datagora.storage.dataset.DatasetSource;
+import org.datagora.storage.dataset.EncryptingInputStream;
+import org.datagora.storage.ipfs.IpfsClient;
+import org.datagora.storage.ipfs.IpfsNode;
+import org.datagora.storage.ipfs.ProgressListener;
 
 /**
  * Measures dataset encryption, decryption and CID throughput on one file, and the CID against
  * {@code sha256sum} of the same file. Each figure is the best of several runs, in wall-clock time and,
  * because a busy machine distorts wall-clock time, in CPU time too. Prints figures; asserts nothing.
  *
- * <p>Usage: {@code CryptoBench [sizeMiB=256] [runs=3] [workDir=system temp]}.
+ * <p>Usage: {@code CryptoBench [sizeMiB=256] [runs=3] [workDir=system temp] [ipfs]}. With "ipfs", it also
+ * starts a js-ipfs node and compares encrypt-and-add (encryption piped into the upload) with a plain add
+ * of the same file.
  */
 public final class CryptoBench {
 
@@ -57,7 +65,51 @@ public final class CryptoBench {
         long sizeMiB = args.length > 0 ? Long.parseLong(args[0]) : 256;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         Path work = args.length > 2 ? Path.of(args[2]) : Path.of(System.getProperty("java.io.tmpdir"));
-        new CryptoBench(System.out).run(work, sizeMiB << 20, runs);
+        CryptoBench bench = new CryptoBench(System.out);
+        bench.run(work, sizeMiB << 20, runs);
+        if (args.length > 3 && args[3].equals("ipfs")) {
+            Path repo = Files.createTempDirectory(work, "datagora-bench-ipfs-");
+            try (IpfsNode node = IpfsNode.start(repo)) {
+                bench.runWithIpfs(work, sizeMiB << 20, runs, node.client());
+            } finally {
+                deleteRecursively(repo);
+            }
+        }
+    }
+
+    /**
+     * Encrypt-and-add against a plain add of the same random file on the same node, both best of
+     * {@code runs} after a warm-up, unpinned blocks collected before each add. Returns the throughput
+     * ratio (plain add time over encrypt-and-add time).
+     */
+    public double runWithIpfs(Path work, long bytes, int runs, IpfsClient ipfs) throws IOException {
+        Path folder = Files.createTempDirectory(work, "datagora-bench-");
+        ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "bench-encrypt"));
+        try {
+            Path file = folder.resolve("data.bin");
+            writeRandom(file, bytes);
+            DatasetKey key = DatasetKey.generate(new SecureRandom());
+            Timing plain = best(runs, () -> {
+                ipfs.repoGc();
+                ipfs.add(file, false, ProgressListener.NONE);
+            });
+            Timing encrypted = best(runs, () -> {
+                ipfs.repoGc();
+                try (InputStream in = EncryptingInputStream.start(new DatasetEncryptor(), DatasetSource.of(file), key,
+                        executor)) {
+                    ipfs.add(in, false, ProgressListener.NONE);
+                }
+            });
+            double ratio = (double) plain.wallNanos / encrypted.wallNanos;
+            out.printf("IPFS (js-ipfs %s), %d MiB, best of %d runs:%n", ipfs.version().version(), bytes >> 20, runs);
+            out.printf("  plain add:        %8.0f MB/s%n", mbps(bytes, plain.wallNanos));
+            out.printf("  encrypt-and-add:  %8.0f MB/s (of plaintext)%n", mbps(bytes, encrypted.wallNanos));
+            out.printf("  encrypt-and-add / plain add: %.2f (goal: at least 0.8)%n", ratio);
+            return ratio;
+        } finally {
+            executor.shutdownNow();
+            deleteRecursively(folder);
+        }
     }
 
     /** Writes a random file of {@code bytes} in a fresh folder under {@code work}, measures, cleans up. */

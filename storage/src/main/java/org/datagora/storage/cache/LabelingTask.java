@@ -2,21 +2,22 @@ package org.datagora.storage.cache;
 
 import java.math.BigInteger;
 
-/** A labeling bounty posted on chain: items to label, the bounty paid and the stake a labeler puts up. */
+/** A labeling bounty posted on chain: items to label in batches, the reward escrowed and the validation pool. */
 public record LabelingTask(
         long taskId,
         String requester,
-        Long listingId,
-        String specCid,
-        BigInteger bounty,
-        BigInteger stake,
+        String manifestDigest,
+        String schemaDigest,
         int itemCount,
-        long commitDeadline,
-        long revealDeadline,
+        int batchSize,
+        int labelsPerItem,
+        BigInteger totalReward,
+        BigInteger validationPool,
         Status status,
         long createdBlock,
+        long createdTime,
         long updatedBlock) {
 
-    /** Where the bounty stands. */
-    public enum Status { OPEN, FINALIZED, CANCELLED }
+    /** Whether the task still takes claims and labels. */
+    public enum Status { OPEN, CLOSED }
 }

@@ -12,11 +12,11 @@ public record Listing(
         String metadataCid,
         String keyCommitment,
         BigInteger price,
-        String license,
+        int licenseId,
+        long deliveryWindow,
         Status status,
         int version,
         Long previousListingId,
-        Long supersededBy,
         long createdBlock,
         long createdTime,
         long updatedBlock,
@@ -28,7 +28,7 @@ public record Listing(
         int ratingSum) {
 
     /** Where a listing stands on chain. */
-    public enum Status { ACTIVE, DELISTED, SUPERSEDED }
+    public enum Status { ACTIVE, PAUSED, DELISTED }
 
     /** Whether the listing's metadata has been fetched and verified yet. */
     public enum MetadataState { PENDING, VERIFIED, INVALID }

@@ -11,28 +11,28 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** Reads and writes listings; the indexer is the only writer of their chain-derived columns. */
 @RegisterConstructorMapper(Listing.class)
 public interface ListingDao {
-    String COLUMNS = "listing_id, seller, content_cid, metadata_cid, key_commitment, price, license, status,"
-            + " version, previous_listing_id, superseded_by, created_block, created_time, updated_block, title,"
+    String COLUMNS = "listing_id, seller, content_cid, metadata_cid, key_commitment, price, license_id,"
+            + " delivery_window, status, version, previous_listing_id, created_block, created_time, updated_block, title,"
             + " description, tags, metadata_state, rating_count, rating_sum";
 
-    @SqlUpdate("MERGE INTO listing (listing_id, seller, content_cid, metadata_cid, key_commitment, price, license,"
-            + " status, version, previous_listing_id, created_block, created_time, updated_block, metadata_state)"
-            + " KEY (listing_id) VALUES (:listingId, :seller, :contentCid, :metadataCid, :keyCommitment, :price,"
-            + " :license, 'ACTIVE', :version, :previousListingId, :block, :time, :block, 'PENDING')")
+    /** A new listing; its version is one more than the previous version's, if that one is known. */
+    @SqlUpdate("MERGE INTO listing (listing_id, seller, content_cid, metadata_cid, key_commitment, price, license_id,"
+            + " delivery_window, status, version, previous_listing_id, created_block, created_time, updated_block,"
+            + " metadata_state) KEY (listing_id) VALUES (:listingId, :seller, :contentCid, :metadataCid,"
+            + " :keyCommitment, :price, :licenseId, :deliveryWindow, 'ACTIVE',"
+            + " COALESCE((SELECT p.version + 1 FROM listing p WHERE p.listing_id = :previousListingId), 1),"
+            + " :previousListingId, :block, :time, :block, 'PENDING')")
     void insert(@Bind("listingId") long listingId, @Bind("seller") String seller, @Bind("contentCid") String contentCid,
             @Bind("metadataCid") String metadataCid, @Bind("keyCommitment") String keyCommitment,
-            @Bind("price") BigInteger price, @Bind("license") String license, @Bind("version") int version,
-            @Bind("previousListingId") Long previousListingId, @Bind("block") long block, @Bind("time") long time);
+            @Bind("price") BigInteger price, @Bind("licenseId") int licenseId,
+            @Bind("deliveryWindow") long deliveryWindow, @Bind("previousListingId") Long previousListingId,
+            @Bind("block") long block, @Bind("time") long time);
 
     @SqlUpdate("UPDATE listing SET price = :price, updated_block = :block WHERE listing_id = :id")
     int updatePrice(@Bind("id") long listingId, @Bind("price") BigInteger price, @Bind("block") long block);
 
     @SqlUpdate("UPDATE listing SET status = :status, updated_block = :block WHERE listing_id = :id")
     int updateStatus(@Bind("id") long listingId, @Bind("status") Listing.Status status, @Bind("block") long block);
-
-    @SqlUpdate("UPDATE listing SET status = 'SUPERSEDED', superseded_by = :next, updated_block = :block"
-            + " WHERE listing_id = :id")
-    int supersede(@Bind("id") long listingId, @Bind("next") long nextListingId, @Bind("block") long block);
 
     @SqlUpdate("UPDATE listing SET rating_count = rating_count + 1, rating_sum = rating_sum + :rating,"
             + " updated_block = :block WHERE listing_id = :id")
@@ -57,6 +57,10 @@ public interface ListingDao {
 
     @SqlQuery("SELECT " + COLUMNS + " FROM listing WHERE seller = :seller ORDER BY created_block DESC, listing_id DESC")
     List<Listing> bySeller(@Bind("seller") String seller);
+
+    /** Newer versions of a listing, newest first. */
+    @SqlQuery("SELECT " + COLUMNS + " FROM listing WHERE previous_listing_id = :id ORDER BY listing_id DESC")
+    List<Listing> newerVersions(@Bind("id") long listingId);
 
     @SqlQuery("SELECT COUNT(*) FROM listing")
     long count();

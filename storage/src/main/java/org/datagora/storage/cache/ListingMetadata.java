@@ -21,7 +21,7 @@ public record ListingMetadata(String title, String description, List<String> tag
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public ListingMetadata {
-        tags = List.copyOf(tags);
+        tags = List.copyOf(new LinkedHashSet<>(tags));
     }
 
     /**

@@ -3,7 +3,7 @@ package org.datagora.storage.cache;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
@@ -35,7 +35,7 @@ public final class ListingSearch {
         for (int i = 0; i < query.tags().size(); i++) {
             sql.append(" AND l.listing_id IN (SELECT listing_id FROM listing_tag WHERE tag = :tag").append(i).append(')');
         }
-        query.license().ifPresent(v -> sql.append(" AND l.license = :license"));
+        query.license().ifPresent(v -> sql.append(" AND l.license_id = :license"));
         query.minPrice().ifPresent(v -> sql.append(" AND l.price >= :minPrice"));
         query.maxPrice().ifPresent(v -> sql.append(" AND l.price <= :maxPrice"));
         query.seller().ifPresent(v -> sql.append(" AND l.seller = :seller"));
@@ -74,23 +74,45 @@ public final class ListingSearch {
      * transaction. Re-indexing replaces what was there.
      */
     public static void index(Handle handle, long listingId, ListingMetadata metadata) {
-        handle.attach(ListingDao.class).applyMetadata(listingId, metadata.title(), metadata.description(),
-                metadata.joinedTags());
-        handle.createUpdate("DELETE FROM listing_token WHERE listing_id = :id").bind("id", listingId).execute();
-        handle.createUpdate("DELETE FROM listing_tag WHERE listing_id = :id").bind("id", listingId).execute();
-        Set<String> tokens = SearchTokens.of(metadata.title(), metadata.description(), String.join(" ", metadata.tags()));
-        PreparedBatch words = handle.prepareBatch("INSERT INTO listing_token (token, listing_id) VALUES (:t, :id)");
-        for (String token : tokens) {
-            words.bind("t", token).bind("id", listingId).add();
+        indexAll(handle, Map.of(listingId, metadata));
+    }
+
+    /** {@link #index} for many listings at once, in a few batched statements. */
+    public static void indexAll(Handle handle, Map<Long, ListingMetadata> metadata) {
+        if (metadata.isEmpty()) {
+            return;
         }
-        if (!tokens.isEmpty()) {
+        PreparedBatch apply = handle.prepareBatch("UPDATE listing SET title = :title, description = :description,"
+                + " tags = :tags, metadata_state = 'VERIFIED' WHERE listing_id = :id");
+        PreparedBatch clearWords = handle.prepareBatch("DELETE FROM listing_token WHERE listing_id = :id");
+        PreparedBatch clearTags = handle.prepareBatch("DELETE FROM listing_tag WHERE listing_id = :id");
+        PreparedBatch words = handle.prepareBatch("INSERT INTO listing_token (token, listing_id) VALUES (:t, :id)");
+        PreparedBatch tags = handle.prepareBatch("INSERT INTO listing_tag (tag, listing_id) VALUES (:t, :id)");
+        boolean anyWord = false;
+        boolean anyTag = false;
+        for (Map.Entry<Long, ListingMetadata> entry : metadata.entrySet()) {
+            long id = entry.getKey();
+            ListingMetadata m = entry.getValue();
+            apply.bind("title", m.title()).bind("description", m.description()).bind("tags", m.joinedTags())
+                    .bind("id", id).add();
+            clearWords.bind("id", id).add();
+            clearTags.bind("id", id).add();
+            for (String token : SearchTokens.of(m.title(), m.description(), String.join(" ", m.tags()))) {
+                words.bind("t", token).bind("id", id).add();
+                anyWord = true;
+            }
+            for (String tag : m.tags()) {
+                tags.bind("t", tag).bind("id", id).add();
+                anyTag = true;
+            }
+        }
+        apply.execute();
+        clearWords.execute();
+        clearTags.execute();
+        if (anyWord) {
             words.execute();
         }
-        PreparedBatch tags = handle.prepareBatch("INSERT INTO listing_tag (tag, listing_id) VALUES (:t, :id)");
-        for (String tag : metadata.tags()) {
-            tags.bind("t", tag).bind("id", listingId).add();
-        }
-        if (!metadata.tags().isEmpty()) {
+        if (anyTag) {
             tags.execute();
         }
     }

@@ -10,7 +10,10 @@ public record Purchase(
         String seller,
         BigInteger price,
         Status status,
+        byte[] buyerPublicKey,
+        long deadline,
         byte[] wrappedKey,
+        boolean keyMismatch,
         long purchasedBlock,
         long purchasedTime,
         Long deliveredBlock,
@@ -19,5 +22,5 @@ public record Purchase(
         Integer rating) {
 
     /** Where the escrow stands. */
-    public enum Status { PAID, DELIVERED, REFUNDED }
+    public enum Status { ESCROWED, DELIVERED, REFUNDED }
 }

@@ -23,10 +23,17 @@ public final class SecretVault {
 
     private final Jdbi jdbi;
     private final SecureRandom random = new SecureRandom();
+    private final PasswordKdf.Params newVaultParams;
     private byte[] key;
 
     public SecretVault(CacheDatabase database) {
+        this(database, PasswordKdf.Params.DEFAULT);
+    }
+
+    /** With the scrypt cost a vault set up by this instance gets; an existing vault keeps its own. */
+    public SecretVault(CacheDatabase database, PasswordKdf.Params newVaultParams) {
         this.jdbi = database.jdbi();
+        this.newVaultParams = newVaultParams;
     }
 
     /**
@@ -113,7 +120,7 @@ public final class SecretVault {
     private void setUp(char[] password) {
         byte[] salt = new byte[16];
         random.nextBytes(salt);
-        PasswordKdf.Params params = PasswordKdf.Params.DEFAULT;
+        PasswordKdf.Params params = newVaultParams;
         byte[] fresh = PasswordKdf.derive(password, salt, params);
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);

@@ -8,20 +8,23 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** Labeling tasks and the claims labelers hold on them. */
+/** Labeling tasks and the claims labelers hold on their batches. */
 @RegisterConstructorMapper(LabelingTask.class)
 @RegisterConstructorMapper(TaskClaim.class)
 public interface TaskDao {
-    String TASK_COLUMNS = "task_id, requester, listing_id, spec_cid, bounty, stake, item_count, commit_deadline,"
-            + " reveal_deadline, status, created_block, updated_block";
-    String CLAIM_COLUMNS = "task_id, labeler, commitment, revealed_cid, status, claimed_block, updated_block";
+    String TASK_COLUMNS = "task_id, requester, manifest_digest, schema_digest, item_count, batch_size, labels_per_item,"
+            + " total_reward, validation_pool, status, created_block, created_time, updated_block";
+    String CLAIM_COLUMNS = "claim_id, task_id, labeler, batch_index, commitment, labels_cid, status, claimed_block,"
+            + " updated_block";
 
     @SqlUpdate("MERGE INTO labeling_task (" + TASK_COLUMNS + ") KEY (task_id) VALUES (:taskId, :requester,"
-            + " :listingId, :specCid, :bounty, :stake, :itemCount, :commitDeadline, :revealDeadline, 'OPEN', :block, :block)")
-    void insertTask(@Bind("taskId") long taskId, @Bind("requester") String requester, @Bind("listingId") Long listingId,
-            @Bind("specCid") String specCid, @Bind("bounty") BigInteger bounty, @Bind("stake") BigInteger stake,
-            @Bind("itemCount") int itemCount, @Bind("commitDeadline") long commitDeadline,
-            @Bind("revealDeadline") long revealDeadline, @Bind("block") long block);
+            + " :manifestDigest, :schemaDigest, :itemCount, :batchSize, :labelsPerItem, :totalReward, :validationPool,"
+            + " 'OPEN', :block, :time, :block)")
+    void insertTask(@Bind("taskId") long taskId, @Bind("requester") String requester,
+            @Bind("manifestDigest") String manifestDigest, @Bind("schemaDigest") String schemaDigest,
+            @Bind("itemCount") int itemCount, @Bind("batchSize") int batchSize,
+            @Bind("labelsPerItem") int labelsPerItem, @Bind("totalReward") BigInteger totalReward,
+            @Bind("validationPool") BigInteger validationPool, @Bind("block") long block, @Bind("time") long time);
 
     @SqlUpdate("UPDATE labeling_task SET status = :status, updated_block = :block WHERE task_id = :id")
     int updateTaskStatus(@Bind("id") long taskId, @Bind("status") LabelingTask.Status status, @Bind("block") long block);
@@ -36,26 +39,26 @@ public interface TaskDao {
     @SqlUpdate("DELETE FROM labeling_task WHERE task_id = :id")
     int deleteTask(@Bind("id") long taskId);
 
-    @SqlUpdate("MERGE INTO task_claim (task_id, labeler, status, claimed_block, updated_block) KEY (task_id, labeler)"
-            + " VALUES (:taskId, :labeler, 'CLAIMED', :block, :block)")
-    void insertClaim(@Bind("taskId") long taskId, @Bind("labeler") String labeler, @Bind("block") long block);
+    @SqlUpdate("MERGE INTO task_claim (claim_id, task_id, labeler, batch_index, status, claimed_block, updated_block)"
+            + " KEY (claim_id) VALUES (:claimId, :taskId, :labeler, :batchIndex, 'CLAIMED', :block, :block)")
+    void insertClaim(@Bind("claimId") long claimId, @Bind("taskId") long taskId, @Bind("labeler") String labeler,
+            @Bind("batchIndex") int batchIndex, @Bind("block") long block);
 
     @SqlUpdate("UPDATE task_claim SET commitment = :commitment, status = 'COMMITTED', updated_block = :block"
-            + " WHERE task_id = :taskId AND labeler = :labeler")
-    int commit(@Bind("taskId") long taskId, @Bind("labeler") String labeler, @Bind("commitment") String commitment,
-            @Bind("block") long block);
+            + " WHERE claim_id = :claimId")
+    int commit(@Bind("claimId") long claimId, @Bind("commitment") String commitment, @Bind("block") long block);
 
-    @SqlUpdate("UPDATE task_claim SET revealed_cid = :cid, status = 'REVEALED', updated_block = :block"
-            + " WHERE task_id = :taskId AND labeler = :labeler")
-    int reveal(@Bind("taskId") long taskId, @Bind("labeler") String labeler, @Bind("cid") String revealedCid,
-            @Bind("block") long block);
+    @SqlUpdate("UPDATE task_claim SET labels_cid = :cid, status = 'REVEALED', updated_block = :block"
+            + " WHERE claim_id = :claimId")
+    int reveal(@Bind("claimId") long claimId, @Bind("cid") String labelsCid, @Bind("block") long block);
 
-    @SqlUpdate("UPDATE task_claim SET status = :status, updated_block = :block"
-            + " WHERE task_id = :taskId AND labeler = :labeler")
-    int settleClaim(@Bind("taskId") long taskId, @Bind("labeler") String labeler,
-            @Bind("status") TaskClaim.Status status, @Bind("block") long block);
+    @SqlUpdate("UPDATE task_claim SET status = :status, updated_block = :block WHERE claim_id = :claimId")
+    int settleClaim(@Bind("claimId") long claimId, @Bind("status") TaskClaim.Status status, @Bind("block") long block);
 
-    @SqlQuery("SELECT " + CLAIM_COLUMNS + " FROM task_claim WHERE task_id = :taskId ORDER BY claimed_block, labeler")
+    @SqlQuery("SELECT task_id FROM task_claim WHERE claim_id = :claimId")
+    Optional<Long> taskOf(@Bind("claimId") long claimId);
+
+    @SqlQuery("SELECT " + CLAIM_COLUMNS + " FROM task_claim WHERE task_id = :taskId ORDER BY batch_index, claim_id")
     List<TaskClaim> claims(@Bind("taskId") long taskId);
 
     @SqlQuery("SELECT " + CLAIM_COLUMNS + " FROM task_claim WHERE labeler = :labeler ORDER BY claimed_block DESC")

@@ -65,7 +65,7 @@ public final class DatasetKey implements Destroyable {
 
     @Override
     public int hashCode() {
-        // Deliberately constant: hashing key bytes into a HashMap bucket would leak through timing.
+        // Deliberately constant: keys are not meant as map keys, and no key bits should leak into hashes.
         return 1;
     }
 

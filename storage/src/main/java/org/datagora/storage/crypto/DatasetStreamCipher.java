@@ -6,6 +6,8 @@ import com.google.crypto.tink.streamingaead.AesGcmHkdfStreamingKey;
 import com.google.crypto.tink.streamingaead.AesGcmHkdfStreamingParameters;
 import com.google.crypto.tink.subtle.AesGcmHkdfStreaming;
 import com.google.crypto.tink.util.SecretBytes;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -27,7 +29,7 @@ public final class DatasetStreamCipher {
 
     private static final AesGcmHkdfStreamingParameters PARAMETERS = parameters();
     /** Streams at least this long are worth a JIT warm-up first (see {@link #warmUpFor(long)}). */
-    public static final long WARM_UP_THRESHOLD = 64L << 20;
+    public static final long WARM_UP_THRESHOLD = 16L << 20;
     private static final AtomicBoolean WARMED_UP = new AtomicBoolean();
 
     private final StreamingAead aead;
@@ -92,14 +94,14 @@ public final class DatasetStreamCipher {
             AesGcmHkdfStreaming small = new AesGcmHkdfStreaming(new byte[DatasetKey.LENGTH], "HmacSha256",
                     DatasetKey.LENGTH, 1024, 0);
             byte[] buffer = new byte[64 * 1024];
-            java.io.ByteArrayOutputStream ciphertext = new java.io.ByteArrayOutputStream(5 << 20);
+            ByteArrayOutputStream ciphertext = new ByteArrayOutputStream(5 << 20);
             try (OutputStream out = small.newEncryptingStream(ciphertext, new byte[0])) {
                 for (int i = 0; i < 64; i++) {
                     out.write(buffer);
                 }
             }
             try (InputStream in = small.newDecryptingStream(
-                    new java.io.ByteArrayInputStream(ciphertext.toByteArray()), new byte[0])) {
+                    new ByteArrayInputStream(ciphertext.toByteArray()), new byte[0])) {
                 while (in.read(buffer) >= 0) {
                     // Reading is the warm-up.
                 }

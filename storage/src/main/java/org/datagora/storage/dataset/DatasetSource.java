@@ -85,6 +85,9 @@ public final class DatasetSource {
                 return FileVisitResult.CONTINUE;
             }
         });
+        if (entries.isEmpty()) {
+            throw new IOException(fileOrFolder + " holds no files, so there is nothing to put in a dataset.");
+        }
         entries.sort(Comparator.comparing(Entry::path));
         return new DatasetSource(entries);
     }

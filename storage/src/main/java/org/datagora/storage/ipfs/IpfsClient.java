@@ -221,7 +221,7 @@ public final class IpfsClient {
         // No cid-base here: js-ipfs refuses to print the CIDv0 pins of its init files in base32.
         JsonNode keys = json("pin/ls", Map.of("type", "recursive")).path("Keys");
         Map<String, String> pins = new LinkedHashMap<>();
-        keys.fields().forEachRemaining(e -> pins.put(CidText.canonical(e.getKey()), e.getValue().path("Type").asText()));
+        keys.properties().forEach(e -> pins.put(CidText.canonical(e.getKey()), e.getValue().path("Type").asText()));
         return pins;
     }
 
@@ -234,6 +234,21 @@ public final class IpfsClient {
                 return false;
             }
             throw e;
+        }
+    }
+
+    /** The raw bytes of block {@code cid} (at most a few MiB, so read whole); unverified. */
+    public byte[] blockGet(String cid) throws IpfsException {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("arg", cid);
+        params.put("timeout", options.contentTimeout().toMillis() + "ms");
+        try (InputStream in = contentStream("block/get", cid, params)) {
+            return in.readAllBytes();
+        } catch (IpfsException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new IpfsUnavailableException(apiUrl, "The IPFS node at " + apiUrl + " broke off sending block "
+                    + cid + " (" + e.getMessage() + ").", e);
         }
     }
 

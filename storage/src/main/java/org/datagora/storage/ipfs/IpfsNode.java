@@ -68,10 +68,10 @@ public final class IpfsNode implements AutoCloseable {
         IpfsRepo repo = new IpfsRepo(options.repoDir());
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         createDirectories(repo.dir());
-        repo.reclaim();
         IpfsNodeException lastFailure = null;
         // A free port can be taken between picking it and the daemon binding it; a retry picks others.
         for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+            repo.reclaim();
             int apiPort = options.apiPort() == 0 ? FreePort.pick() : options.apiPort();
             int gatewayPort = options.gatewayPort() == 0 ? FreePort.pick() : options.gatewayPort();
             try {
@@ -90,8 +90,8 @@ public final class IpfsNode implements AutoCloseable {
 
     private static IpfsNode launch(IpfsNodeOptions options, Path node, Path jsipfs, IpfsRepo repo,
                                    HttpClient http, int apiPort, int gatewayPort) {
-        List<String> command = new ArrayList<>(List.of(node.toString(), realPath(jsipfs).toString(),
-                "daemon", "--offline", "--enable-preload=false"));
+        List<String> command = new ArrayList<>(launcher(node, jsipfs));
+        command.addAll(List.of("daemon", "--offline", "--enable-preload=false"));
         Path initConfig = null;
         if (repo.isInitialised()) {
             repo.updateConfig(apiPort, gatewayPort);
@@ -229,6 +229,24 @@ public final class IpfsNode implements AutoCloseable {
         }
         repo.deletePidRecord(process.toHandle());
         LOG.info("IPFS node {} stopped", process.pid());
+    }
+
+    /**
+     * npm's jsipfs is a link to a JavaScript file: run it with the node we found rather than trusting
+     * {@code #!/usr/bin/env node} to find the same one. Anything else (a wrapper script) runs as it is.
+     */
+    private static List<String> launcher(Path node, Path jsipfs) {
+        Path script = realPath(jsipfs);
+        try (var reader = Files.newBufferedReader(script, StandardCharsets.UTF_8)) {
+            String firstLine = reader.readLine();
+            if (script.toString().endsWith(".js") || (firstLine != null && firstLine.startsWith("#!")
+                    && firstLine.contains("node"))) {
+                return List.of(node.toString(), script.toString());
+            }
+        } catch (IOException | java.io.UncheckedIOException unreadable) {
+            // Not a text file: a native launcher.
+        }
+        return List.of(script.toString());
     }
 
     private static Path realPath(Path path) {

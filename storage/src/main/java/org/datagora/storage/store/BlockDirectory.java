@@ -19,7 +19,7 @@ import org.datagora.storage.cid.Cid;
  * moved into place, so a crash never leaves a half-written block under a real name; every read is
  * checked against the CID, so a damaged file is reported instead of served.
  */
-final class BlockDirectory {
+final class BlockDirectory implements BlockSource {
 
     private static final String TEMPORARY_PREFIX = ".incoming-";
 
@@ -60,14 +60,15 @@ final class BlockDirectory {
     }
 
     /** The block's bytes, checked against its CID. */
-    byte[] get(Cid cid) throws IOException {
+    @Override
+    public byte[] block(Cid cid) throws IOException {
         Path file = file(cid);
         if (!Files.isRegularFile(file)) {
             throw new ContentNotFoundException(cid.toString(), "The local store does not have block " + cid
                     + ". Import the dataset's CAR file or fetch it again.", null);
         }
         byte[] bytes = Files.readAllBytes(file);
-        if (!MessageDigest.isEqual(sha256(bytes), cid.digest())) {
+        if (!matches(cid, bytes)) {
             throw new IOException("Block " + cid + " in the local store (" + file + ") is damaged: its bytes do"
                     + " not match its CID. Import the dataset again.");
         }
@@ -96,9 +97,10 @@ final class BlockDirectory {
         return dir.resolve(cid.toString());
     }
 
-    private static byte[] sha256(byte[] bytes) {
+    /** Whether {@code bytes} hash to {@code cid} (sha2-256, the only hash the CID class accepts). */
+    static boolean matches(Cid cid, byte[] bytes) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
+            return MessageDigest.isEqual(MessageDigest.getInstance("SHA-256").digest(bytes), cid.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }

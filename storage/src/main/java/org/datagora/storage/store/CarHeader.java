@@ -3,7 +3,10 @@ package org.datagora.storage.store;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.datagora.storage.cid.Cid;
 
 /**
@@ -42,7 +45,7 @@ final class CarHeader {
     static List<Cid> decodeRoots(byte[] bytes) throws CarFormatException {
         Decoder decoder = new Decoder(bytes);
         Object value = decoder.read(0);
-        if (decoder.position != bytes.length || !(value instanceof java.util.Map<?, ?> map)) {
+        if (decoder.position != bytes.length || !(value instanceof Map<?, ?> map)) {
             throw new CarFormatException("The CAR header is not a single CBOR map");
         }
         if (!Long.valueOf(1).equals(map.get("version"))) {
@@ -120,7 +123,7 @@ final class CarHeader {
                     return list;
                 }
                 case 5: {
-                    java.util.Map<Object, Object> map = new java.util.HashMap<>();
+                    Map<Object, Object> map = new HashMap<>();
                     for (long i = 0; i < argument; i++) {
                         map.put(read(depth + 1), read(depth + 1));
                     }
@@ -132,7 +135,7 @@ final class CarHeader {
                         throw new CarFormatException("The CAR header holds an unexpected CBOR tag " + argument);
                     }
                     try {
-                        return new TaggedCid(Cid.fromBytes(java.util.Arrays.copyOfRange(cid, 1, cid.length)));
+                        return new TaggedCid(Cid.fromBytes(Arrays.copyOfRange(cid, 1, cid.length)));
                     } catch (IllegalArgumentException e) {
                         throw new CarFormatException("The CAR header holds an invalid root CID: " + e.getMessage(), e);
                     }
@@ -168,7 +171,7 @@ final class CarHeader {
             if (position + length > bytes.length) {
                 throw new CarFormatException("The CAR header ends too early");
             }
-            byte[] slice = java.util.Arrays.copyOfRange(bytes, position, position + (int) length);
+            byte[] slice = Arrays.copyOfRange(bytes, position, position + (int) length);
             position += (int) length;
             return slice;
         }

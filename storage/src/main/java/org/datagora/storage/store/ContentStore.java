@@ -23,6 +23,12 @@ public interface ContentStore {
     /** Streams the content of {@code cid}; fails with a clear {@link IOException} when the store lacks it. */
     InputStream get(String cid) throws IOException;
 
+    /**
+     * Streams {@code length} bytes of the content of {@code cid} from {@code offset} (a negative length
+     * reads to the end), fetching only the blocks that hold them, each checked against its CID.
+     */
+    InputStream get(String cid, long offset, long length) throws IOException;
+
     /** Whether the store holds the root block of {@code cid}. */
     boolean has(String cid) throws IOException;
 

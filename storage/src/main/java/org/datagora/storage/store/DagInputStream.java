@@ -10,18 +10,27 @@ import org.datagora.storage.cid.Cid;
 
 /**
  * The bytes of a UnixFS file read from its blocks, depth first, one block in memory at a time (plus the
- * link lists of the few inner nodes on the current path).
+ * link lists of the few inner nodes on the current path). A range skips whole subtrees by the sizes the
+ * parent nodes record, so reading the end of a large file fetches only the blocks on the way there.
  */
 final class DagInputStream extends InputStream {
 
-    private final BlockDirectory blocks;
-    private final Deque<Iterator<Cid>> path = new ArrayDeque<>();
+    private final BlockSource blocks;
+    private final Deque<Iterator<UnixFsNode.Child>> path = new ArrayDeque<>();
     private byte[] current = new byte[0];
     private int position;
+    private long toSkip;
+    private long remaining;
 
-    DagInputStream(BlockDirectory blocks, Cid root) {
+    /** Reads {@code length} bytes from {@code offset}; a negative length reads to the end. */
+    DagInputStream(BlockSource blocks, Cid root, long offset, long length) {
+        if (offset < 0) {
+            throw new IllegalArgumentException("A negative offset: " + offset);
+        }
         this.blocks = blocks;
-        path.push(List.of(root).iterator());
+        this.toSkip = offset;
+        this.remaining = length < 0 ? Long.MAX_VALUE : length;
+        path.push(List.of(new UnixFsNode.Child(root, -1)).iterator());
     }
 
     @Override
@@ -35,27 +44,36 @@ final class DagInputStream extends InputStream {
         if (length == 0) {
             return 0;
         }
+        if (remaining == 0) {
+            return -1;
+        }
         while (position == current.length) {
             if (!advance()) {
                 return -1;
             }
         }
-        int n = Math.min(length, current.length - position);
+        int n = (int) Math.min(Math.min(length, current.length - position), remaining);
         System.arraycopy(current, position, buffer, offset, n);
         position += n;
+        remaining -= n;
         return n;
     }
 
-    /** Moves to the next block that holds file bytes; false at the end of the file. */
+    /** Moves to the next block that holds wanted file bytes; false at the end of the file. */
     private boolean advance() throws IOException {
         while (!path.isEmpty()) {
-            Iterator<Cid> siblings = path.peek();
+            Iterator<UnixFsNode.Child> siblings = path.peek();
             if (!siblings.hasNext()) {
                 path.pop();
                 continue;
             }
-            Cid cid = siblings.next();
-            byte[] block = blocks.get(cid);
+            UnixFsNode.Child child = siblings.next();
+            if (child.fileSize() >= 0 && toSkip >= child.fileSize()) {
+                toSkip -= child.fileSize();
+                continue;
+            }
+            Cid cid = child.cid();
+            byte[] block = blocks.block(cid);
             if (cid.codec() == Cid.RAW) {
                 current = block;
             } else if (cid.codec() == Cid.DAG_PB) {
@@ -66,8 +84,12 @@ final class DagInputStream extends InputStream {
                 throw new IOException("Block " + cid + " has codec 0x" + Integer.toHexString(cid.codec())
                         + ", which is not part of a UnixFS file");
             }
-            position = 0;
-            return true;
+            int skipHere = (int) Math.min(toSkip, current.length);
+            toSkip -= skipHere;
+            position = skipHere;
+            if (position < current.length) {
+                return true;
+            }
         }
         return false;
     }

@@ -13,6 +13,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 import org.datagora.storage.cid.Cid;
@@ -30,6 +32,8 @@ public final class EmbeddedContentStore implements ContentStore {
 
     private final BlockDirectory blocks;
     private final Path pins;
+    /** Writers share it; garbage collection takes it alone, so it never deletes blocks of a put under way. */
+    private final ReadWriteLock collection = new ReentrantReadWriteLock();
 
     /** A store in {@code dataDir} (created when missing). */
     public EmbeddedContentStore(Path dataDir) throws IOException {
@@ -42,6 +46,7 @@ public final class EmbeddedContentStore implements ContentStore {
         // The calculator hands over every block as it completes it, leaves first and the root last.
         CidCalculator calculator = new CidCalculator(UnixFsLayout.CID_V1, blocks::put);
         byte[] buffer = new byte[READ_BUFFER];
+        collection.readLock().lock();
         try {
             int n;
             while ((n = data.read(buffer)) >= 0) {
@@ -53,6 +58,8 @@ public final class EmbeddedContentStore implements ContentStore {
             return root.toString();
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        } finally {
+            collection.readLock().unlock();
         }
     }
 
@@ -70,7 +77,17 @@ public final class EmbeddedContentStore implements ContentStore {
             throw new ContentNotFoundException(cid, "The local store does not have the content " + cid
                     + ". Import its CAR file or add it first.", null);
         }
-        return new DagInputStream(blocks, root);
+        return new DagInputStream(blocks, root, 0, -1);
+    }
+
+    @Override
+    public InputStream get(String cid, long offset, long length) throws IOException {
+        Cid root = parse(cid);
+        if (!blocks.has(root)) {
+            throw new ContentNotFoundException(cid, "The local store does not have the content " + cid
+                    + ". Import its CAR file or add it first.", null);
+        }
+        return new DagInputStream(blocks, root, offset, length);
     }
 
     @Override
@@ -108,6 +125,15 @@ public final class EmbeddedContentStore implements ContentStore {
 
     /** Deletes every block no pinned DAG reaches; returns how many were deleted. */
     public int collectGarbage() throws IOException {
+        collection.writeLock().lock();
+        try {
+            return collectUnreachable();
+        } finally {
+            collection.writeLock().unlock();
+        }
+    }
+
+    private int collectUnreachable() throws IOException {
         Set<Cid> live = new HashSet<>();
         for (String pinned : pins()) {
             walk(Cid.parse(pinned), (cid, block) -> { }, live);
@@ -132,7 +158,15 @@ public final class EmbeddedContentStore implements ContentStore {
 
     @Override
     public List<String> importCar(InputStream car) throws IOException {
-        CarReader reader = new CarReader(car);
+        collection.readLock().lock();
+        try {
+            return importVerified(new CarReader(car));
+        } finally {
+            collection.readLock().unlock();
+        }
+    }
+
+    private List<String> importVerified(CarReader reader) throws IOException {
         // A damaged or truncated CAR must not leave part of a DAG that looks present: undo what it added.
         List<Cid> added = new ArrayList<>();
         try {
@@ -172,12 +206,12 @@ public final class EmbeddedContentStore implements ContentStore {
             if (!seen.add(cid)) {
                 continue;
             }
-            byte[] bytes = blocks.get(cid);
+            byte[] bytes = blocks.block(cid);
             visitor.visit(cid, bytes);
             if (cid.codec() == Cid.DAG_PB) {
-                List<Cid> children = UnixFsNode.decode(cid, bytes).children();
+                List<UnixFsNode.Child> children = UnixFsNode.decode(cid, bytes).children();
                 for (int i = children.size() - 1; i >= 0; i--) {
-                    pending.push(children.get(i));
+                    pending.push(children.get(i).cid());
                 }
             }
         }

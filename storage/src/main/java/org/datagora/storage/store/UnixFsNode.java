@@ -10,9 +10,18 @@ import org.datagora.storage.cid.Cid;
  * in order. Reads the two protobuf messages involved (PBNode, UnixFS Data) by hand, skipping unknown fields.
  *
  * @param data the file bytes stored in this node (empty for inner nodes with raw leaves)
- * @param children the child blocks, in file order
+ * @param children the child blocks, in file order, with the file bytes under each when the node says
  */
-record UnixFsNode(byte[] data, List<Cid> children) {
+record UnixFsNode(byte[] data, List<Child> children) {
+
+    /**
+     * A link to a child block.
+     *
+     * @param cid the child
+     * @param fileSize the file bytes under the child, or -1 when the parent did not record them
+     */
+    record Child(Cid cid, long fileSize) {
+    }
 
     private static final int UNIXFS_RAW = 0;
     private static final int UNIXFS_FILE = 2;
@@ -20,21 +29,28 @@ record UnixFsNode(byte[] data, List<Cid> children) {
     /** Decodes {@code block}; fails with a clear message when it is not a UnixFS file node. */
     static UnixFsNode decode(Cid cid, byte[] block) throws CarFormatException {
         try {
-            List<Cid> children = new ArrayList<>();
+            List<Cid> links = new ArrayList<>();
             byte[] unixFs = new byte[0];
             Protobuf pbNode = new Protobuf(block);
             while (pbNode.hasMore()) {
                 long key = pbNode.varint();
                 int field = (int) (key >>> 3);
                 if (field == 2 && (key & 7) == 2) {
-                    children.add(link(pbNode.bytes()));
+                    links.add(link(pbNode.bytes()));
                 } else if (field == 1 && (key & 7) == 2) {
                     unixFs = pbNode.bytes();
                 } else {
                     pbNode.skip((int) (key & 7));
                 }
             }
-            return new UnixFsNode(fileData(unixFs), children);
+            List<Long> sizes = new ArrayList<>();
+            byte[] data = fileData(unixFs, sizes);
+            List<Child> children = new ArrayList<>(links.size());
+            for (int i = 0; i < links.size(); i++) {
+                // Sizes are only trusted to skip subtrees when there is exactly one per link.
+                children.add(new Child(links.get(i), sizes.size() == links.size() ? sizes.get(i) : -1));
+            }
+            return new UnixFsNode(data, children);
         } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
             throw new CarFormatException("Block " + cid + " is not a UnixFS file node: " + e.getMessage(), e);
         }
@@ -57,7 +73,7 @@ record UnixFsNode(byte[] data, List<Cid> children) {
         return hash;
     }
 
-    private static byte[] fileData(byte[] unixFs) {
+    private static byte[] fileData(byte[] unixFs, List<Long> blockSizes) {
         Protobuf reader = new Protobuf(unixFs);
         long type = -1;
         byte[] data = new byte[0];
@@ -68,6 +84,13 @@ record UnixFsNode(byte[] data, List<Cid> children) {
                 type = reader.varint();
             } else if (field == 2 && (key & 7) == 2) {
                 data = reader.bytes();
+            } else if (field == 4 && (key & 7) == 0) {
+                blockSizes.add(reader.varint());
+            } else if (field == 4 && (key & 7) == 2) {
+                Protobuf packed = new Protobuf(reader.bytes());
+                while (packed.hasMore()) {
+                    blockSizes.add(packed.varint());
+                }
             } else {
                 reader.skip((int) (key & 7));
             }

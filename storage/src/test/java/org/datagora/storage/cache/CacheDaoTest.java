@@ -30,16 +30,20 @@ class CacheDaoTest {
         ListingDao listings = db.dao(ListingDao.class);
         PurchaseDao purchases = db.dao(PurchaseDao.class);
         ReputationDao reputation = db.dao(ReputationDao.class);
-        listings.insert(1, "0xseller", "c", "m", "0x00", BigInteger.TEN, "CC0-1.0", 1, null, 1, 1000);
-        purchases.insert(100, 1, "0xbuyer1", "0xseller", BigInteger.TEN, 2, 2000);
-        purchases.insert(101, 1, "0xbuyer2", "0xseller", BigInteger.TEN, 3, 3000);
-        purchases.insert(102, 1, "0xbuyer1", "0xseller", BigInteger.TEN, 4, 4000);
+        listings.insert(1, "0xseller", "c", "m", "0x00", BigInteger.TEN, 1, 86_400, null, 1, 1000);
+        listings.insert(2, "0xseller", "c2", "m2", "0x00", BigInteger.TEN, 1, 86_400, 1L, 2, 1001);
+        assertThat(listings.find(2)).get().extracting(Listing::version).isEqualTo(2);
+        assertThat(listings.newerVersions(1)).extracting(Listing::listingId).containsExactly(2L);
+        purchases.insert(100, 1, "0xbuyer1", "0xseller", BigInteger.TEN, new byte[32], 2000 + 86_400, 2, 2000);
+        purchases.insert(101, 1, "0xbuyer2", "0xseller", BigInteger.TEN, new byte[32], 3000 + 86_400, 3, 3000);
+        purchases.insert(102, 1, "0xbuyer1", "0xseller", BigInteger.TEN, new byte[32], 4000 + 86_400, 4, 4000);
         purchases.markDelivered(100, new byte[] {9, 9}, 5, 2600);
         purchases.markDelivered(101, new byte[] {8}, 6, 3200);
         purchases.markRefunded(102, 7);
         purchases.rate(100, 5, 8);
         purchases.rate(101, 3, 8);
-        reputation.flag(1, "0xbuyer2", "0xseller", "mislabeled", 9);
+        reputation.flag(1, "0xbuyer2", "0xseller", "key mismatch", 9);
+        purchases.flagKeyMismatch(101, 9);
 
         assertThat(purchases.purchasesOf("0xbuyer1")).extracting(Purchase::purchaseId).containsExactly(102L, 100L);
         assertThat(purchases.find(100)).get().satisfies(p -> {
@@ -55,18 +59,21 @@ class CacheDaoTest {
     @Test
     void tasksAndClaimsFollowCommitAndReveal() {
         TaskDao tasks = db.dao(TaskDao.class);
-        tasks.insertTask(5, "0xreq", null, "bafyspec", BigInteger.valueOf(1000), BigInteger.TEN, 50, 100, 200, 1);
-        tasks.insertClaim(5, "0xlab", 2);
-        tasks.commit(5, "0xlab", "0x" + "ab".repeat(32), 3);
-        tasks.reveal(5, "0xlab", "bafylabels", 4);
-        tasks.settleClaim(5, "0xlab", TaskClaim.Status.PAID, 5);
-        tasks.updateTaskStatus(5, LabelingTask.Status.FINALIZED, 5);
+        tasks.insertTask(5, "0xreq", "0x01", "0x02", 100, 10, 3, BigInteger.valueOf(1000), BigInteger.ZERO, 1, 1000);
+        tasks.insertClaim(9, 5, "0xlab", 2, 2);
+        tasks.commit(9, "0x" + "ab".repeat(32), 3);
+        tasks.reveal(9, "bafylabels", 4);
+        tasks.settleClaim(9, TaskClaim.Status.ACCEPTED, 5);
+        tasks.updateTaskStatus(5, LabelingTask.Status.CLOSED, 5);
 
-        assertThat(tasks.findTask(5)).get().extracting(LabelingTask::status).isEqualTo(LabelingTask.Status.FINALIZED);
+        assertThat(tasks.findTask(5)).get().extracting(LabelingTask::status).isEqualTo(LabelingTask.Status.CLOSED);
+        assertThat(tasks.taskOf(9)).contains(5L);
         assertThat(tasks.claims(5)).singleElement().satisfies(c -> {
-            assertThat(c.status()).isEqualTo(TaskClaim.Status.PAID);
-            assertThat(c.revealedCid()).isEqualTo("bafylabels");
+            assertThat(c.status()).isEqualTo(TaskClaim.Status.ACCEPTED);
+            assertThat(c.labelsCid()).isEqualTo("bafylabels");
+            assertThat(c.batchIndex()).isEqualTo(2);
         });
+        assertThat(tasks.claimsOf("0xlab")).hasSize(1);
         assertThat(tasks.openTasks(10, 0)).isEmpty();
     }
 

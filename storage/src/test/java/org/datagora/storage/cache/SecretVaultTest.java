@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SecretVaultTest {
+    // Light scrypt keeps the suite quick; the cost is stored with the vault, so reopening uses it too.
+    static final PasswordKdf.Params FAST = new PasswordKdf.Params(1 << 10, 8, 1);
+
     @TempDir
     Path dir;
 
@@ -17,7 +20,7 @@ class SecretVaultTest {
         byte[] datasetKey = new byte[32];
         datasetKey[0] = 42;
         try (CacheDatabase db = CacheDatabase.open(dir, Optional.empty())) {
-            SecretVault vault = new SecretVault(db);
+            SecretVault vault = new SecretVault(db, FAST);
             vault.unlock("wallet pw".toCharArray());
             vault.put("DATASET_KEY", "purchase-9", datasetKey);
             byte[] stored = db.jdbi().withHandle(h -> h.createQuery("SELECT ciphertext FROM secret")
@@ -25,7 +28,7 @@ class SecretVaultTest {
             assertThat(stored).isNotEqualTo(datasetKey).hasSize(32 + 16);
         }
         try (CacheDatabase db = CacheDatabase.open(dir, Optional.empty())) {
-            SecretVault vault = new SecretVault(db);
+            SecretVault vault = new SecretVault(db, FAST);
             vault.unlock("wallet pw".toCharArray());
             assertThat(vault.get("DATASET_KEY", "purchase-9")).contains(datasetKey);
             assertThat(vault.get("DATASET_KEY", "purchase-10")).isEmpty();
@@ -35,7 +38,7 @@ class SecretVaultTest {
     @Test
     void wrongPasswordIsRefusedAndTheVaultStaysLocked() {
         try (CacheDatabase db = CacheDatabase.open(dir, Optional.empty())) {
-            SecretVault vault = new SecretVault(db);
+            SecretVault vault = new SecretVault(db, FAST);
             vault.unlock("right".toCharArray());
             vault.put("TASK_KEY", "task-1", new byte[] {1, 2, 3});
             vault.lock();
@@ -54,7 +57,7 @@ class SecretVaultTest {
     @Test
     void aCiphertextMovedToAnotherRowDoesNotDecrypt() {
         try (CacheDatabase db = CacheDatabase.open(dir, Optional.empty())) {
-            SecretVault vault = new SecretVault(db);
+            SecretVault vault = new SecretVault(db, FAST);
             vault.unlock("pw".toCharArray());
             vault.put("DATASET_KEY", "a", new byte[] {1});
             vault.put("DATASET_KEY", "b", new byte[] {2});
@@ -70,7 +73,7 @@ class SecretVaultTest {
     void unlockWipesThePasswordArray() {
         try (CacheDatabase db = CacheDatabase.open(dir, Optional.empty())) {
             char[] password = "secret".toCharArray();
-            new SecretVault(db).unlock(password);
+            new SecretVault(db, FAST).unlock(password);
             assertThat(new String(password)).isEqualTo("\0".repeat(6));
         }
     }

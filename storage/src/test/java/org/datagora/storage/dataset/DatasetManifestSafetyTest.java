@@ -103,6 +103,14 @@ class DatasetManifestSafetyTest {
     }
 
     @Test
+    void anEmptyFolderIsNotADataset() throws IOException {
+        Path empty = Files.createDirectories(tmp.resolve("empty/sub"));
+        assertThatThrownBy(() -> DatasetSource.of(empty.getParent()))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("holds no files");
+    }
+
+    @Test
     void unsafeNamesAreRefusedWhenADatasetIsMadeToo() {
         assertThatThrownBy(() -> DatasetSource.ofStream("../up", 1, () -> new ByteArrayInputStream(new byte[1])))
                 .isInstanceOf(UnsafeDatasetPathException.class);

@@ -48,6 +48,13 @@ class DatasetTamperTest {
     @BeforeAll
     static void encryptThreeFiles() throws IOException {
         key = DatasetKey.generate(new SecureRandom());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new DatasetEncryptor().encrypt(source(), key, out);
+        container = out.toByteArray();
+        assertThat(container.length).isEqualTo(expectedLength());
+    }
+
+    private static DatasetSource source() throws UnsafeDatasetPathException {
         int[] sizes = {1_500_000, 700_000, 1_200_000};
         List<DatasetSource.Entry> entries = new ArrayList<>();
         for (int i = 0; i < sizes.length; i++) {
@@ -55,22 +62,25 @@ class DatasetTamperTest {
             long seed = i;
             entries.add(new DatasetSource.Entry("set/file-" + i + ".bin", size, () -> new GeneratedData(size, seed)));
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new DatasetEncryptor().encrypt(DatasetSource.ofEntries(entries), key, out);
-        container = out.toByteArray();
-        assertThat(container.length).isBetween(START + 3 * SEGMENT, START + 4 * SEGMENT);
+        return DatasetSource.ofEntries(entries);
+    }
+
+    private static int expectedLength() throws UnsafeDatasetPathException {
+        DatasetSource source = source();
+        return (int) DatasetFormat.containerSize(DatasetIndex.encode(source.entries()).length, source.totalSize(),
+                source.entries().size());
     }
 
     /** Positions across the clear header, Tink's header, the index, every segment's body and tag, the end. */
-    static List<Integer> positions() {
+    static List<Integer> positions() throws UnsafeDatasetPathException {
         List<Integer> positions = new ArrayList<>(List.of(0, 3, 4, 5, 20, START - 1, START, START + 1,
                 START + 33, START + TINK_HEADER - 1, START + TINK_HEADER, START + TINK_HEADER + 10));
-        int length = START + 3 * SEGMENT + 1; // the last segment is partial; see the bounds check below
-        for (int segment = 0; segment < 4; segment++) {
-            int begin = START + segment * SEGMENT;
-            positions.add(begin + SEGMENT / 2);
-            positions.add(Math.min(begin + SEGMENT, length + 100_000) - 1);
-            positions.add(Math.min(begin + SEGMENT, length + 100_000) - 16);
+        int length = expectedLength();
+        for (int begin = START; begin < length; begin += SEGMENT) {
+            int end = Math.min(begin + SEGMENT, length);
+            positions.add((begin + end) / 2); // inside the segment's ciphertext
+            positions.add(end - 16);          // first byte of its tag
+            positions.add(end - 1);           // last byte of its tag
         }
         return positions;
     }
@@ -78,9 +88,8 @@ class DatasetTamperTest {
     @ParameterizedTest(name = "flip byte {0}")
     @MethodSource("positions")
     void flippingAnySingleByteFailsAndLeavesNothing(int position) throws IOException {
-        int at = Math.min(position, container.length - 1);
         byte[] damaged = container.clone();
-        damaged[at] ^= 0x01;
+        damaged[position] ^= 0x01;
 
         Path target = tmp.resolve("out");
         assertThatThrownBy(() -> decryptor.decrypt(new ByteArrayInputStream(damaged), key, target))

@@ -9,18 +9,21 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A 1 GiB dataset encrypts and decrypts in a separate JVM limited to a 256 MiB heap. */
+/**
+ * A 1 GiB dataset encrypts, uploads to a real IPFS node, downloads (verified against its CID) and decrypts
+ * in a separate JVM limited to a 256 MiB heap; the node is its own process, the heap limit is the app's.
+ */
 class LowMemoryRoundTripTest {
 
     @TempDir
     Path tmp;
 
     @Test
-    void oneGibibyteRoundTripsInA256MebibyteHeap() throws IOException, InterruptedException {
+    void oneGibibyteRoundTripsThroughIpfsInA256MebibyteHeap() throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path log = tmp.resolve("child.log");
         Process child = new ProcessBuilder(java.toString(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                LowMemoryRoundTrip.class.getName(), tmp.toString(), String.valueOf(1L << 30))
+                LowMemoryRoundTrip.class.getName(), tmp.toString(), String.valueOf(1L << 30), "ipfs")
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
@@ -33,6 +36,6 @@ class LowMemoryRoundTripTest {
 
         assertThat(finished).as("finished within 10 minutes").isTrue();
         assertThat(child.exitValue()).as(output).isZero();
-        assertThat(output).startsWith("OK size=1073741824 ").contains("maxHeapMiB=256");
+        assertThat(output).contains("OK size=1073741824 ").contains("maxHeapMiB=256").contains("via=ipfs");
     }
 }

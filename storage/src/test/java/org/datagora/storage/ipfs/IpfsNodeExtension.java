@@ -61,7 +61,7 @@ public final class IpfsNodeExtension implements BeforeAllCallback, ParameterReso
     }
 
     /** A node and its repository, cleaned up by JUnit when the class's store closes. */
-    private static final class RunningNode implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+    private static final class RunningNode implements AutoCloseable {
         private final Path repo;
         private final IpfsNode node;
         private final IpfsClient client;

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,32 +22,31 @@ class IpfsNodeTest {
     Path repo;
 
     @Test
-    void contentSurvivesARestartOnNewPorts() throws Exception {
+    void closeStopsTheNodeAndContentSurvivesARestartOnNewPorts() throws Exception {
         byte[] data = IpfsClientTest.random(300 * 1024, 7);
         String cid;
         int firstPort;
-        try (IpfsNode node = IpfsNode.start(repo)) {
-            firstPort = node.apiUrl().getPort();
-            cid = node.client().add(new ByteArrayInputStream(data), true, ProgressListener.NONE).cid();
-        }
+        IpfsNode first = IpfsNode.start(repo);
+        firstPort = first.apiUrl().getPort();
+        cid = first.client().add(new ByteArrayInputStream(data), true, ProgressListener.NONE).cid();
+        IpfsClient firstClient = new IpfsClient(first.apiUrl(), IpfsClientOptions.defaults().withRetries(1, Duration.ZERO));
+        first.close();
+        assertThat(first.process().isAlive()).isFalse();
+        assertThat(repo.resolve("repo.lock")).doesNotExist();
+        assertThatThrownBy(firstClient::version).isInstanceOf(IpfsUnavailableException.class);
+
         try (IpfsNode node = IpfsNode.start(IpfsNodeOptions.inRepo(repo).withPorts(0, 0))) {
             assertThat(Files.readString(repo.resolve("config"))).contains("/tcp/" + node.apiUrl().getPort());
             assertThat(node.apiUrl().getPort()).isNotZero();
             try (InputStream in = node.client().cat(cid)) {
                 assertThat(in.readAllBytes()).isEqualTo(data);
             }
+            HttpResponse<byte[]> viaGateway = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(node.gatewayUrl().resolve("/ipfs/" + cid)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(viaGateway.body()).isEqualTo(data);
             assertThat(firstPort).isPositive();
         }
-    }
-
-    @Test
-    void closeStopsTheProcessAndTheApi() throws Exception {
-        IpfsNode node = IpfsNode.start(repo);
-        ProcessHandle process = node.process();
-        IpfsClient client = new IpfsClient(node.apiUrl(), IpfsClientOptions.defaults().withRetries(1, Duration.ZERO));
-        node.close();
-        assertThat(process.isAlive()).isFalse();
-        assertThatThrownBy(client::version).isInstanceOf(IpfsUnavailableException.class);
     }
 
     @Test

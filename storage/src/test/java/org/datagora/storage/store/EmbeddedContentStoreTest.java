@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -107,6 +108,24 @@ class EmbeddedContentStoreTest {
         target.importCar(new ByteArrayInputStream(car.toByteArray()));
         try (InputStream in = target.get(cid)) {
             assertThat(in.readAllBytes()).isEqualTo(data);
+        }
+    }
+
+    @Test
+    void rangesAreReadAcrossChunkAndSubtreeBoundaries() throws Exception {
+        int chunk = 256 * 1024;
+        byte[] data = random(176 * chunk + 1000, 8);
+        EmbeddedContentStore store = new EmbeddedContentStore(dir);
+        String cid = store.put(new ByteArrayInputStream(data), n -> { });
+        long[][] ranges = {{0, 10}, {chunk - 1, 2}, {5, chunk * 2L}, {174L * chunk - 5, 10}, {175L * chunk + 3, -1},
+            {data.length - 1, -1}, {data.length, -1}, {data.length + 10L, 5}, {0, 0}};
+        for (long[] range : ranges) {
+            int from = (int) Math.min(range[0], data.length);
+            int to = range[1] < 0 ? data.length : (int) Math.min(data.length, range[0] + range[1]);
+            try (InputStream in = store.get(cid, range[0], range[1])) {
+                assertThat(in.readAllBytes()).as("range %d+%d", range[0], range[1])
+                        .isEqualTo(Arrays.copyOfRange(data, from, Math.max(from, to)));
+            }
         }
     }
 

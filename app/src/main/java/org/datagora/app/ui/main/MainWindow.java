@@ -16,6 +16,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.datagora.app.network.NetworkStatus;
 import org.datagora.app.ui.Theme;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
@@ -32,6 +33,7 @@ public final class MainWindow extends BorderPane {
     private final Label heading = new Label();
     private final ToggleGroup navigation = new ToggleGroup();
     private final StatusBar statusBar = new StatusBar();
+    private final Label offlineBanner = new Label();
     private Theme theme;
 
     public MainWindow(Map<Area, Supplier<Node>> viewFactories, Theme initialTheme) {
@@ -39,11 +41,31 @@ public final class MainWindow extends BorderPane {
         this.theme = initialTheme;
         getStyleClass().add("main-window");
         setLeft(sidebar());
-        setCenter(new VBox(header(), content));
+        offlineBanner.setId("offline-banner");
+        offlineBanner.getStyleClass().add("offline-banner");
+        offlineBanner.setWrapText(true);
+        offlineBanner.setMaxWidth(Double.MAX_VALUE);
+        offlineBanner.setVisible(false);
+        offlineBanner.managedProperty().bind(offlineBanner.visibleProperty());
+        setCenter(new VBox(offlineBanner, header(), content));
         VBox.setVgrow(content, Priority.ALWAYS);
         content.getStyleClass().add("area-content");
         setBottom(statusBar);
         show(Area.MARKETPLACE);
+    }
+
+    /**
+     * Shows the networks' state: in the status bar always, and as a banner while the chain does not answer,
+     * saying that browsing goes on from the cache. Call on the JavaFX thread.
+     */
+    public void showStatus(NetworkStatus status) {
+        statusBar.show(status);
+        boolean offline = !status.chainOnline() && status.ipfs() != NetworkStatus.ContentStoreState.STARTING;
+        offlineBanner.setVisible(offline);
+        if (offline) {
+            offlineBanner.setText("You are offline: the chain's RPC endpoint is not answering. Browsing goes on from "
+                    + "this computer's cache; buying, publishing and delivering wait until it answers again.");
+        }
     }
 
     /** The status bar, for whoever feeds it. */

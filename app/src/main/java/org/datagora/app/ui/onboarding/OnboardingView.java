@@ -140,6 +140,10 @@ public final class OnboardingView extends WalletSetupCard {
                 fields.getChildren().setAll(caption("Recovery phrase"), mnemonic);
             }
         };
+        // A message about earlier input goes as soon as the user changes it.
+        privateKey.textProperty().addListener((obs, old, now) -> message.clear());
+        mnemonic.textProperty().addListener((obs, old, now) -> message.clear());
+        keystorePath.textProperty().addListener((obs, old, now) -> message.clear());
         kinds.selectedToggleProperty().addListener((obs, old, now) -> {
             if (now == null) {
                 old.setSelected(true);

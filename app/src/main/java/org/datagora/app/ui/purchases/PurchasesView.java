@@ -14,6 +14,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import org.controlsfx.control.Rating;
@@ -42,13 +43,14 @@ public final class PurchasesView extends BorderPane {
         this.background = background;
         setId("purchases");
         purchases.setId("purchase-list");
-        purchases.setPrefWidth(380);
+        purchases.setPrefWidth(320);
+        purchases.setMinWidth(280);
         purchases.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(Purchase p, boolean empty) {
                 super.updateItem(p, empty);
-                setText(empty || p == null ? null : "#" + p.purchaseId() + "  listing #" + p.listingId() + "  ·  "
-                        + Dgt.format(p.price()) + "  ·  " + state(p));
+                setText(empty || p == null ? null : "Purchase #" + p.purchaseId() + " · listing #" + p.listingId()
+                        + " · " + Dgt.format(p.price()) + "\n" + state(p));
             }
         });
         purchases.setPlaceholder(new EmptyState(MaterialDesignS.SHOPPING_OUTLINE, "No purchases yet",
@@ -145,7 +147,10 @@ public final class PurchasesView extends BorderPane {
         rateLabel.getStyleClass().add("text-muted");
         HBox rateRow = new HBox(10, rateLabel, rating);
         rateRow.setAlignment(Pos.CENTER_LEFT);
-        return new VBox(10, new HBox(6, folder, choose), new HBox(10, download, bar, step), rateRow);
+        download.setMinWidth(Region.USE_PREF_SIZE);
+        HBox progressRow = new HBox(10, download, bar);
+        progressRow.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(10, new HBox(6, folder, choose), progressRow, step, rateRow);
     }
 
     private void downloaded(DownloadResult result, Rating rating) {

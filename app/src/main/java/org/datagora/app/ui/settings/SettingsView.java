@@ -99,7 +99,7 @@ public final class SettingsView extends ScrollPane {
         data.addRow(1, caption("Logs"), value("settings-logs", services.dataDirectory().logs().toString()));
         data.addRow(2, caption("Settings file"), value("settings-file", store.file().toString()));
 
-        VBox page = new VBox(14,
+        VBox page = new VBox(10,
                 section("Network"), localSandbox, jsonRpc, indented(endpoint),
                 section("Content store"), embedded, kubo, indented(kuboForm),
                 section("Theme"), new HBox(16, light, dark),
@@ -189,7 +189,7 @@ public final class SettingsView extends ScrollPane {
 
     private static Node indented(Node node) {
         VBox box = new VBox(node);
-        box.setPadding(new Insets(0, 0, 4, 28));
+        box.setPadding(new Insets(0, 0, 2, 28));
         return box;
     }
 

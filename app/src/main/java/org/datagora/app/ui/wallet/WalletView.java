@@ -164,6 +164,7 @@ public final class WalletView extends StackPane {
 
     private void review() {
         sendMessage.clear();
+        walletMessage.clear();
         hideConfirmation();
         String to = recipient.getText().trim();
         Optional<String> addressProblem = addressProblem(to);
@@ -229,6 +230,8 @@ public final class WalletView extends StackPane {
     private void offerSpeedUp(TransactionStuckException stuck, BigInteger units, String to) {
         sendMessage.showError(stuck.getMessage());
         Button speedUp = new Button("Speed up");
+        speedUp.getStyleClass().add("accent");
+        speedUp.setMinWidth(Region.USE_PREF_SIZE);
         speedUp.setId("send-speed-up");
         speedUp.setOnAction(e -> {
             speedUp.setDisable(true);
@@ -240,7 +243,14 @@ public final class WalletView extends StackPane {
                     .onError(error -> sendMessage.showError(UserMessages.of(error)))
                     .andFinally(this::hideConfirmation).start();
         });
-        confirmation.getChildren().setAll(speedUp);
+        Label explanation = new Label("Speeding up re-sends the same transfer with higher fees; only one of the two "
+                + "can go through.");
+        explanation.setWrapText(true);
+        explanation.getStyleClass().add("text-muted");
+        HBox.setHgrow(explanation, Priority.ALWAYS);
+        HBox row = new HBox(12, explanation, speedUp);
+        row.setAlignment(Pos.CENTER_LEFT);
+        confirmation.getChildren().setAll(row);
         confirmation.setVisible(true);
         confirmation.setManaged(true);
     }

@@ -68,6 +68,11 @@ public final class TestWindow implements AutoCloseable {
         return robot.lookup("#status-account").tryQueryAs(Label.class).map(Label::getUserData).orElse(null);
     }
 
+    /** Shows {@code root} in the window instead of what the app put there (for views built by a test). */
+    public void show(javafx.scene.Parent root) {
+        robot.interact(() -> stage.getScene().setRoot(root));
+    }
+
     /** Switches the look of every window. */
     public void theme(Theme theme) {
         robot.interact(theme::apply);

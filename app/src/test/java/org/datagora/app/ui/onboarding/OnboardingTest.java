@@ -3,6 +3,8 @@ package org.datagora.app.ui.onboarding;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import javafx.scene.control.Button;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.web3j.crypto.Wallet;
 
 /** First run (create or import a wallet) and later starts (unlock), through the real window. */
 @ExtendWith(LocalSandboxExtension.class)
@@ -91,6 +94,55 @@ class OnboardingTest {
         app.click("#onboarding-finish");
 
         await().atMost(PATIENCE).until(() -> sandbox.devAccount(3).getAddress().equalsIgnoreCase(String.valueOf(app.statusAccount())));
+    }
+
+    @Test
+    void importingAKeystoreFileNeedsItsOwnPasswordAndThenTheNewOneUnlocksIt(LocalSandbox sandbox) throws Exception {
+        // A keystore V3 file as geth writes it, protected by the password it was exported with.
+        Path exported = dataDir.resolveSibling(dataDir.getFileName() + "-geth-export.json");
+        Files.writeString(exported, new ObjectMapper().writeValueAsString(
+                Wallet.createLight("exported with", sandbox.devAccount(5).getEcKeyPair())));
+        TestWindow app = open(sandbox);
+        app.click("#onboarding-import");
+        app.fill("#import-keystore-path", exported.toString());
+        app.fill("#import-keystore-password", "not the one");
+        app.click("#onboarding-continue");
+        app.fill("#onboarding-password", "my new password");
+        app.fill("#onboarding-password-confirm", "my new password");
+        app.click("#onboarding-finish");
+        await().atMost(PATIENCE).until(() -> app.text("#onboarding-message")
+                .equals("The password is wrong for this keystore file. Use the password it was exported with."));
+        assertThat(services.wallets().hasWallets()).isFalse();
+
+        app.click("#onboarding-back");
+        assertThat(app.fieldText("#import-keystore-path")).isEqualTo(exported.toString());
+        app.fill("#import-keystore-password", "exported with");
+        app.click("#onboarding-continue");
+        app.fill("#onboarding-password", "my new password");
+        app.fill("#onboarding-password-confirm", "my new password");
+        app.click("#onboarding-finish");
+
+        await().atMost(PATIENCE).until(() -> sandbox.devAccount(5).getAddress().equalsIgnoreCase(String.valueOf(app.statusAccount())));
+        services.wallets().lock();
+        services.wallets().unlock(services.wallets().wallets().get(0).address(), "my new password".toCharArray());
+        assertThat(services.wallets().activeAddress().orElseThrow()).isEqualToIgnoringCase(sandbox.devAccount(5).getAddress());
+    }
+
+    @Test
+    void importingARecoveryPhraseOpensItsFirstAccount(LocalSandbox sandbox) throws Exception {
+        TestWindow app = open(sandbox);
+        app.click("#onboarding-import");
+        app.click("#import-kind-mnemonic");
+        app.fill("#import-mnemonic", "test test test test test test test test test test test test");
+        app.click("#onboarding-continue");
+        assertThat(app.text("#onboarding-message")).startsWith("That recovery phrase is not valid.");
+        app.fill("#import-mnemonic", "test test test test test test test test test test test junk");
+        app.click("#onboarding-continue");
+        app.fill("#onboarding-password", "password-0");
+        app.fill("#onboarding-password-confirm", "password-0");
+        app.click("#onboarding-finish");
+
+        await().atMost(PATIENCE).until(() -> sandbox.devAccount(0).getAddress().equalsIgnoreCase(String.valueOf(app.statusAccount())));
     }
 
     @Test

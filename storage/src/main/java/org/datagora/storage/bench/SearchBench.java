@@ -1,0 +1,83 @@
+package org.datagora.storage.bench;
+
+import java.io.PrintStream;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.Supplier;
+import org.datagora.storage.cache.CacheDatabase;
+import org.datagora.storage.cache.ListingSearch;
+import org.datagora.storage.cache.SearchQuery;
+
+/** Measures search latency over a cache of generated listings: p50 and p95 over a mix of real-looking queries. */
+public final class SearchBench {
+    /** The figures one run produced. */
+    public record Result(int listings, double fillSeconds, int queries, double p50Millis, double p95Millis,
+            double maxMillis) {
+    }
+
+    private final PrintStream out;
+
+    public SearchBench(PrintStream out) {
+        this.out = out;
+    }
+
+    public Result run(Path dir, int listings, int queries) {
+        SyntheticListings data = new SyntheticListings(20261125L);
+        try (CacheDatabase db = CacheDatabase.open(dir, Optional.empty())) {
+            long fillStart = System.nanoTime();
+            data.fill(db, 1, listings);
+            double fillSeconds = (System.nanoTime() - fillStart) / 1e9;
+            out.printf("filled %,d listings in %.1f s%n", listings, fillSeconds);
+            ListingSearch search = new ListingSearch(db);
+            List<Supplier<SearchQuery>> mix = mix(data, new Random(7));
+            for (int i = 0; i < 200; i++) {
+                search.search(mix.get(i % mix.size()).get());
+            }
+            double[] millis = new double[queries];
+            for (int i = 0; i < queries; i++) {
+                SearchQuery query = mix.get(i % mix.size()).get();
+                long start = System.nanoTime();
+                search.search(query);
+                millis[i] = (System.nanoTime() - start) / 1e6;
+            }
+            Arrays.sort(millis);
+            Result result = new Result(listings, fillSeconds, queries, percentile(millis, 50), percentile(millis, 95),
+                    millis[millis.length - 1]);
+            out.printf("search over %,d listings, %,d queries: p50 %.2f ms, p95 %.2f ms, max %.2f ms%n",
+                    listings, queries, result.p50Millis(), result.p95Millis(), result.maxMillis());
+            return result;
+        }
+    }
+
+    /** The query shapes a browsing user makes, each drawing fresh words and values. */
+    private static List<Supplier<SearchQuery>> mix(SyntheticListings data, Random random) {
+        List<Supplier<SearchQuery>> mix = new ArrayList<>();
+        mix.add(SearchQuery::all);
+        mix.add(() -> SearchQuery.all().withText(data.word()));
+        mix.add(() -> SearchQuery.all().withText(data.word() + " " + data.word()));
+        mix.add(() -> SearchQuery.all().withText(data.word().substring(0, 3)));
+        mix.add(() -> SearchQuery.all().withText(data.word()).sortedBy(SearchQuery.Sort.PRICE_ASC));
+        mix.add(() -> SearchQuery.all().withTags(pick(SyntheticListings.TAGS, random)).sortedBy(SearchQuery.Sort.RATING));
+        mix.add(() -> SearchQuery.all().withText(data.word()).withLicense(1 + random.nextInt(SyntheticListings.LICENSES))
+                .withPriceRange(BigInteger.TEN.pow(15), BigInteger.TEN.pow(17)));
+        mix.add(() -> SearchQuery.all().withSeller(String.format("0x%040x", 1 + random.nextInt(10)))
+                .sortedBy(SearchQuery.Sort.PRICE_DESC));
+        mix.add(() -> SearchQuery.all().withText(data.word()).page(2, 20));
+        mix.add(() -> SearchQuery.all().sortedBy(SearchQuery.Sort.RATING).page(random.nextInt(50), 20));
+        return mix;
+    }
+
+    private static String pick(String[] values, Random random) {
+        return values[random.nextInt(values.length)];
+    }
+
+    private static double percentile(double[] sorted, int p) {
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+}
