@@ -47,7 +47,23 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        // Before any class makes a logger (picocli builds every subcommand up front), so the log file
+        // lands in the data directory rather than in the fallback folder.
+        Logging.configure(dataDirectoryBeforeParsing(args).create());
         System.exit(commandLine().execute(args));
+    }
+
+    /** The data directory named by {@code --data-dir} in raw arguments, or by the environment. */
+    static DataDirectory dataDirectoryBeforeParsing(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--data-dir") && i + 1 < args.length) {
+                return new DataDirectory(Path.of(args[i + 1]).toAbsolutePath());
+            }
+            if (args[i].startsWith("--data-dir=")) {
+                return new DataDirectory(Path.of(args[i].substring("--data-dir=".length())).toAbsolutePath());
+            }
+        }
+        return DataDirectory.fromEnvironment(System.getenv());
     }
 
     /** The command line with every subcommand, also used by tests. */
