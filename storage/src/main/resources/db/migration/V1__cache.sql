@@ -20,8 +20,8 @@ CREATE TABLE listing (
     metadata_cid        VARCHAR(128)   NOT NULL,
     key_commitment      VARCHAR(66)    NOT NULL,
     price               NUMERIC(78, 0) NOT NULL,
-    license_id          INT            NOT NULL,  -- an entry of the app's license table
-    delivery_window     BIGINT         NOT NULL,  -- seconds the seller has to deliver a key
+    license             VARCHAR(64)    NOT NULL,  -- name of the chain's license id in the app's table
+    delivery_window     BIGINT         NOT NULL DEFAULT 0,  -- seconds the seller has to deliver a key
     status              VARCHAR(16)    NOT NULL,  -- ACTIVE, PAUSED, DELISTED
     version             INT            NOT NULL,  -- 1, or the previous version's plus one
     previous_listing_id BIGINT,                   -- the listing this one is a new version of
@@ -72,8 +72,8 @@ CREATE TABLE purchase (
     seller            VARCHAR(42)    NOT NULL,
     price             NUMERIC(78, 0) NOT NULL,
     status            VARCHAR(16)    NOT NULL,  -- ESCROWED, DELIVERED, REFUNDED
-    buyer_public_key  VARBINARY(32)  NOT NULL,  -- X25519 key the seller wraps the dataset key to
-    deadline          BIGINT         NOT NULL,  -- last second for delivery
+    buyer_public_key  VARBINARY(32),            -- X25519 key the seller wraps the dataset key to
+    deadline          BIGINT         NOT NULL DEFAULT 0,  -- last second for delivery
     wrapped_key       VARBINARY(1024),
     key_mismatch      BOOLEAN        NOT NULL DEFAULT FALSE,
     purchased_block   BIGINT         NOT NULL,

@@ -27,8 +27,8 @@ import org.web3j.utils.Numeric;
  */
 public final class ListingPublisher {
     private static final int SEND_BATCH = 250;
+    private static final int CHUNK = 1_000;
     private static final BigInteger GAS_LIMIT = BigInteger.valueOf(250_000);
-    private static final BigInteger MAX_FEE = BigInteger.valueOf(20_000_000_000L);
     private static final BigInteger TIP = BigInteger.valueOf(1_000_000_000L);
 
     /** One listing to create: its metadata CID, price and license. */
@@ -54,6 +54,10 @@ public final class ListingPublisher {
     public BigInteger send(List<Draft> drafts) throws IOException {
         BigInteger nonce = web3j.ethGetTransactionCount(seller.getAddress(), DefaultBlockParameterName.PENDING)
                 .send().getTransactionCount();
+        // Full blocks raise the base fee by 1/8 each: offer ten times today's, so a whole chunk gets in.
+        BigInteger baseFee = web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock()
+                .getBaseFeePerGas();
+        BigInteger maxFee = baseFee.multiply(BigInteger.TEN).add(TIP);
         List<String> signed = new ArrayList<>();
         for (Draft draft : drafts) {
             Cid metadata = Cid.parse(draft.metadataCid());
@@ -63,7 +67,7 @@ public final class ListingPublisher {
                     BigInteger.valueOf(draft.licenseId()), BigInteger.valueOf(86_400), BigInteger.ZERO, List.of()))
                     .encodeFunctionCall();
             RawTransaction tx = RawTransaction.createTransaction(chainId, nonce, GAS_LIMIT, marketplace,
-                    BigInteger.ZERO, data, TIP, MAX_FEE);
+                    BigInteger.ZERO, data, TIP, maxFee);
             signed.add(Numeric.toHexString(TransactionEncoder.signMessage(tx, chainId, seller)));
             nonce = nonce.add(BigInteger.ONE);
         }
@@ -81,17 +85,35 @@ public final class ListingPublisher {
         return nonce;
     }
 
+    /**
+     * Sends the drafts a chunk at a time (a node's pool holds a few thousand transactions at most) and has
+     * blocks mined after each chunk until it is in.
+     */
+    public void publish(List<Draft> drafts, Runnable mineBlock) throws IOException {
+        for (int start = 0; start < drafts.size(); start += CHUNK) {
+            BigInteger nonce = send(drafts.subList(start, Math.min(drafts.size(), start + CHUNK)));
+            mineUntil(nonce, mineBlock);
+        }
+    }
+
     /** Calls {@code mineBlock} until the seller's transactions up to {@code nonce} are all mined. */
     public void mineUntil(BigInteger nonce, Runnable mineBlock) throws IOException {
-        for (int blocks = 0; blocks < 100_000; blocks++) {
+        BigInteger last = BigInteger.valueOf(-1);
+        int stalled = 0;
+        while (true) {
             BigInteger mined = web3j.ethGetTransactionCount(seller.getAddress(), DefaultBlockParameterName.LATEST)
                     .send().getTransactionCount();
             if (mined.compareTo(nonce) >= 0) {
                 return;
             }
+            stalled = mined.equals(last) ? stalled + 1 : 0;
+            if (stalled > 5) {
+                throw new IOException("The node dropped listing transactions: nonce " + mined + " of " + nonce
+                        + " is mined and no block takes more.");
+            }
+            last = mined;
             mineBlock.run();
         }
-        throw new IOException("The listing transactions were not all mined");
     }
 
     /** The JSON metadata document of a generated listing. */

@@ -63,7 +63,7 @@ public final class SearchBench {
         mix.add(() -> SearchQuery.all().withText(data.word().substring(0, 3)));
         mix.add(() -> SearchQuery.all().withText(data.word()).sortedBy(SearchQuery.Sort.PRICE_ASC));
         mix.add(() -> SearchQuery.all().withTags(pick(SyntheticListings.TAGS, random)).sortedBy(SearchQuery.Sort.RATING));
-        mix.add(() -> SearchQuery.all().withText(data.word()).withLicense(1 + random.nextInt(SyntheticListings.LICENSES))
+        mix.add(() -> SearchQuery.all().withText(data.word()).withLicense(pick(SyntheticListings.LICENSES, random))
                 .withPriceRange(BigInteger.TEN.pow(15), BigInteger.TEN.pow(17)));
         mix.add(() -> SearchQuery.all().withSeller(String.format("0x%040x", 1 + random.nextInt(10)))
                 .sortedBy(SearchQuery.Sort.PRICE_DESC));

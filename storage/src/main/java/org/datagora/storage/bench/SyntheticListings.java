@@ -17,7 +17,7 @@ import org.jdbi.v3.core.Handle;
  * words are very common, most are rare, as in real titles), ten sellers, four licenses, random prices.
  */
 public final class SyntheticListings {
-    static final int LICENSES = 4;
+    static final String[] LICENSES = {"CC0-1.0", "CC-BY-4.0", "CC-BY-SA-4.0", "ODbL-1.0"};
     static final String[] TAGS = {"images", "text", "audio", "tabular", "video", "medical", "finance", "weather",
         "spam", "cats", "traffic", "speech", "receipts", "satellite", "genomics", "sports"};
     private static final String[] SYLLABLES = {"ka", "lo", "mi", "ra", "te", "vu", "sen", "dor", "pha", "qui",
@@ -60,8 +60,8 @@ public final class SyntheticListings {
         for (long id = from; id < to; id++) {
             String seller = String.format("0x%040x", 1 + random.nextInt(10));
             BigInteger price = BigInteger.valueOf(1 + random.nextInt(1_000_000)).multiply(BigInteger.TEN.pow(12));
-            dao.insert(id, seller, "bafycontent" + id, "bafymeta" + id, "0x" + "ab".repeat(32), price,
-                    1 + random.nextInt(LICENSES), 86_400, null, id / 10, 1_700_000_000L + id);
+            dao.insertListed(id, seller, "bafycontent" + id, "bafymeta" + id, "0x" + "ab".repeat(32), price,
+                    LICENSES[random.nextInt(LICENSES.length)], 86_400, null, id / 10, 1_700_000_000L + id);
             metadata.put(id, new ListingMetadata(sentence(3 + random.nextInt(5)),
                     sentence(20 + random.nextInt(40)), List.of(TAGS[random.nextInt(TAGS.length)],
                             TAGS[random.nextInt(TAGS.length)])));

@@ -12,7 +12,7 @@ public record Listing(
         String metadataCid,
         String keyCommitment,
         BigInteger price,
-        int licenseId,
+        String license,
         long deliveryWindow,
         Status status,
         int version,

@@ -11,22 +11,35 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** Reads and writes listings; the indexer is the only writer of their chain-derived columns. */
 @RegisterConstructorMapper(Listing.class)
 public interface ListingDao {
-    String COLUMNS = "listing_id, seller, content_cid, metadata_cid, key_commitment, price, license_id,"
+    String COLUMNS = "listing_id, seller, content_cid, metadata_cid, key_commitment, price, license,"
             + " delivery_window, status, version, previous_listing_id, created_block, created_time, updated_block, title,"
             + " description, tags, metadata_state, rating_count, rating_sum";
 
-    /** A new listing; its version is one more than the previous version's, if that one is known. */
-    @SqlUpdate("MERGE INTO listing (listing_id, seller, content_cid, metadata_cid, key_commitment, price, license_id,"
+    /**
+     * A new listing as the indexer sees it in a Listed event; its version is one more than the previous
+     * version's, if that one is known.
+     */
+    @SqlUpdate("MERGE INTO listing (listing_id, seller, content_cid, metadata_cid, key_commitment, price, license,"
             + " delivery_window, status, version, previous_listing_id, created_block, created_time, updated_block,"
             + " metadata_state) KEY (listing_id) VALUES (:listingId, :seller, :contentCid, :metadataCid,"
-            + " :keyCommitment, :price, :licenseId, :deliveryWindow, 'ACTIVE',"
+            + " :keyCommitment, :price, :license, :deliveryWindow, 'ACTIVE',"
             + " COALESCE((SELECT p.version + 1 FROM listing p WHERE p.listing_id = :previousListingId), 1),"
             + " :previousListingId, :block, :time, :block, 'PENDING')")
+    void insertListed(@Bind("listingId") long listingId, @Bind("seller") String seller,
+            @Bind("contentCid") String contentCid, @Bind("metadataCid") String metadataCid,
+            @Bind("keyCommitment") String keyCommitment, @Bind("price") BigInteger price,
+            @Bind("license") String license, @Bind("deliveryWindow") long deliveryWindow,
+            @Bind("previousListingId") Long previousListingId, @Bind("block") long block, @Bind("time") long time);
+
+    /** A new listing with its version given, for callers that do not know its delivery window. */
+    @SqlUpdate("MERGE INTO listing (listing_id, seller, content_cid, metadata_cid, key_commitment, price, license,"
+            + " status, version, previous_listing_id, created_block, created_time, updated_block, metadata_state)"
+            + " KEY (listing_id) VALUES (:listingId, :seller, :contentCid, :metadataCid, :keyCommitment, :price,"
+            + " :license, 'ACTIVE', :version, :previousListingId, :block, :time, :block, 'PENDING')")
     void insert(@Bind("listingId") long listingId, @Bind("seller") String seller, @Bind("contentCid") String contentCid,
             @Bind("metadataCid") String metadataCid, @Bind("keyCommitment") String keyCommitment,
-            @Bind("price") BigInteger price, @Bind("licenseId") int licenseId,
-            @Bind("deliveryWindow") long deliveryWindow, @Bind("previousListingId") Long previousListingId,
-            @Bind("block") long block, @Bind("time") long time);
+            @Bind("price") BigInteger price, @Bind("license") String license, @Bind("version") int version,
+            @Bind("previousListingId") Long previousListingId, @Bind("block") long block, @Bind("time") long time);
 
     @SqlUpdate("UPDATE listing SET price = :price, updated_block = :block WHERE listing_id = :id")
     int updatePrice(@Bind("id") long listingId, @Bind("price") BigInteger price, @Bind("block") long block);

@@ -35,7 +35,7 @@ public final class ListingSearch {
         for (int i = 0; i < query.tags().size(); i++) {
             sql.append(" AND l.listing_id IN (SELECT listing_id FROM listing_tag WHERE tag = :tag").append(i).append(')');
         }
-        query.license().ifPresent(v -> sql.append(" AND l.license_id = :license"));
+        query.license().ifPresent(v -> sql.append(" AND l.license = :license"));
         query.minPrice().ifPresent(v -> sql.append(" AND l.price >= :minPrice"));
         query.maxPrice().ifPresent(v -> sql.append(" AND l.price <= :maxPrice"));
         query.seller().ifPresent(v -> sql.append(" AND l.seller = :seller"));

@@ -17,9 +17,17 @@ public interface PurchaseDao {
     @SqlUpdate("MERGE INTO purchase (purchase_id, listing_id, buyer, seller, price, status, buyer_public_key, deadline,"
             + " purchased_block, purchased_time, updated_block) KEY (purchase_id) VALUES (:id, :listingId, :buyer,"
             + " :seller, :price, 'ESCROWED', :publicKey, :deadline, :block, :time, :block)")
-    void insert(@Bind("id") long purchaseId, @Bind("listingId") long listingId, @Bind("buyer") String buyer,
+    void insertEscrowed(@Bind("id") long purchaseId, @Bind("listingId") long listingId, @Bind("buyer") String buyer,
             @Bind("seller") String seller, @Bind("price") BigInteger price, @Bind("publicKey") byte[] buyerPublicKey,
             @Bind("deadline") long deadline, @Bind("block") long block, @Bind("time") long time);
+
+    /** A purchase paid into escrow, for callers that do not have the buyer's key and deadline at hand. */
+    @SqlUpdate("MERGE INTO purchase (purchase_id, listing_id, buyer, seller, price, status, purchased_block,"
+            + " purchased_time, updated_block) KEY (purchase_id) VALUES (:id, :listingId, :buyer, :seller, :price,"
+            + " 'ESCROWED', :block, :time, :block)")
+    void insert(@Bind("id") long purchaseId, @Bind("listingId") long listingId, @Bind("buyer") String buyer,
+            @Bind("seller") String seller, @Bind("price") BigInteger price, @Bind("block") long block,
+            @Bind("time") long time);
 
     @SqlUpdate("UPDATE purchase SET status = 'DELIVERED', wrapped_key = :wrappedKey, delivered_block = :block,"
             + " delivered_time = :time, updated_block = :block WHERE purchase_id = :id")

@@ -11,7 +11,7 @@ import java.util.Optional;
 public record SearchQuery(
         String text,
         List<String> tags,
-        Optional<Integer> license,
+        Optional<String> license,
         Optional<BigInteger> minPrice,
         Optional<BigInteger> maxPrice,
         Optional<String> seller,
@@ -49,8 +49,8 @@ public record SearchQuery(
         return new SearchQuery(text, List.of(values), license, minPrice, maxPrice, seller, sort, page, pageSize);
     }
 
-    /** Only listings under this entry of the app's license table. */
-    public SearchQuery withLicense(int value) {
+    /** Only listings under this license (its name in the app's license table, e.g. "CC-BY-4.0"). */
+    public SearchQuery withLicense(String value) {
         return new SearchQuery(text, tags, Optional.of(value), minPrice, maxPrice, seller, sort, page, pageSize);
     }
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import org.datagora.storage.cache.LabelingTask;
 import org.datagora.storage.cache.Listing;
 import org.datagora.storage.cache.ListingDao;
@@ -32,9 +33,11 @@ final class CacheWriter {
     }
 
     private final ContractEventDecoder decoder;
+    private final IntFunction<String> licenseName;
 
-    CacheWriter(ContractEventDecoder decoder) {
+    CacheWriter(ContractEventDecoder decoder, IntFunction<String> licenseName) {
         this.decoder = decoder;
+        this.licenseName = licenseName;
     }
 
     /** Applies one log unless it was applied before; returns whether it changed the cache. */
@@ -153,14 +156,14 @@ final class CacheWriter {
         return Optional.of(new Entity("TASK", id));
     }
 
-    private static void apply(Handle h, ChainEvent event, long block, long time) {
+    private void apply(Handle h, ChainEvent event, long block, long time) {
         ListingDao listings = h.attach(ListingDao.class);
         PurchaseDao purchases = h.attach(PurchaseDao.class);
         TaskDao tasks = h.attach(TaskDao.class);
         if (event instanceof ChainEvent.Listed e) {
-            listings.insert(e.listingId(), e.seller(), e.contentCid(), e.metadataCid(), e.keyCommitment(), e.price(),
-                    e.licenseId(), e.deliveryWindow(), e.previousListingId() == 0 ? null : e.previousListingId(),
-                    block, time);
+            listings.insertListed(e.listingId(), e.seller(), e.contentCid(), e.metadataCid(), e.keyCommitment(),
+                    e.price(), licenseName.apply(e.licenseId()), e.deliveryWindow(),
+                    e.previousListingId() == 0 ? null : e.previousListingId(), block, time);
         } else if (event instanceof ChainEvent.PriceChanged e) {
             listings.updatePrice(e.listingId(), e.newPrice(), block);
         } else if (event instanceof ChainEvent.PausedChanged e) {
@@ -169,7 +172,7 @@ final class CacheWriter {
             listings.updateStatus(e.listingId(), Listing.Status.DELISTED, block);
         } else if (event instanceof ChainEvent.Purchased e) {
             String seller = listings.find(e.listingId()).map(Listing::seller).orElse("");
-            purchases.insert(e.purchaseId(), e.listingId(), e.buyer(), seller, e.price(), e.buyerPublicKey(),
+            purchases.insertEscrowed(e.purchaseId(), e.listingId(), e.buyer(), seller, e.price(), e.buyerPublicKey(),
                     e.deadline(), block, time);
         } else if (event instanceof ChainEvent.KeyDelivered e) {
             purchases.markDelivered(e.purchaseId(), e.wrappedKey(), block, time);

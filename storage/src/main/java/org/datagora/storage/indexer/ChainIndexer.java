@@ -56,7 +56,7 @@ public final class ChainIndexer implements AutoCloseable {
         this.chain = new ChainReader(web3j);
         this.config = config;
         this.decoder = new ContractEventDecoder(config.marketplace(), config.labeling());
-        this.writer = new CacheWriter(decoder);
+        this.writer = new CacheWriter(decoder, config.licenseName());
         this.range = new AdaptiveRange(config.initialRange(), config.maxRange());
         this.loop = Executors.newSingleThreadScheduledExecutor(named("chain-indexer"));
         this.fetchers = Executors.newFixedThreadPool(4, named("metadata-fetch"));

@@ -1,6 +1,7 @@
 package org.datagora.storage.indexer;
 
 import java.time.Duration;
+import java.util.function.IntFunction;
 import org.datagora.contracts.NetworkAddresses;
 
 /**
@@ -16,7 +17,8 @@ public record IndexerConfig(
         int maxRange,
         Duration pollInterval,
         Duration maxBackoff,
-        int metadataBatch) {
+        int metadataBatch,
+        IntFunction<String> licenseName) {
 
     public IndexerConfig {
         if (initialRange < 1 || maxRange < initialRange) {
@@ -26,25 +28,35 @@ public record IndexerConfig(
         labeling = labeling.toLowerCase();
     }
 
-    /** Defaults for a network: ranges from 500 up to 10,000 blocks, a poll every 2 s, back-off up to 60 s. */
+    /**
+     * Defaults for a network: ranges from 500 up to 10,000 blocks, a poll every 2 s, back-off up to 60 s;
+     * license ids are named "license-N" until {@link #withLicenseNames} gives the app's table.
+     */
     public static IndexerConfig forNetwork(NetworkAddresses network) {
         return new IndexerConfig(network.chainId(), network.marketplace(), network.labeling(),
-                network.deployedAtBlock(), 500, 10_000, Duration.ofSeconds(2), Duration.ofSeconds(60), 200);
+                network.deployedAtBlock(), 500, 10_000, Duration.ofSeconds(2), Duration.ofSeconds(60), 200,
+                id -> "license-" + id);
+    }
+
+    /** How a listing's on-chain license id becomes the name the cache stores and searches by. */
+    public IndexerConfig withLicenseNames(IntFunction<String> value) {
+        return new IndexerConfig(chainId, marketplace, labeling, startBlock, initialRange, maxRange, pollInterval,
+                maxBackoff, metadataBatch, value);
     }
 
     public IndexerConfig withPollInterval(Duration value) {
         return new IndexerConfig(chainId, marketplace, labeling, startBlock, initialRange, maxRange, value, maxBackoff,
-                metadataBatch);
+                metadataBatch, licenseName);
     }
 
     public IndexerConfig withMaxBackoff(Duration value) {
         return new IndexerConfig(chainId, marketplace, labeling, startBlock, initialRange, maxRange, pollInterval, value,
-                metadataBatch);
+                metadataBatch, licenseName);
     }
 
     public IndexerConfig withRanges(int initial, int max) {
         return new IndexerConfig(chainId, marketplace, labeling, startBlock, initial, max, pollInterval, maxBackoff,
-                metadataBatch);
+                metadataBatch, licenseName);
     }
 
     /** What the cursor remembers, so a cache filled from other contracts is never taken for this one. */

@@ -30,13 +30,13 @@ class CacheDaoTest {
         ListingDao listings = db.dao(ListingDao.class);
         PurchaseDao purchases = db.dao(PurchaseDao.class);
         ReputationDao reputation = db.dao(ReputationDao.class);
-        listings.insert(1, "0xseller", "c", "m", "0x00", BigInteger.TEN, 1, 86_400, null, 1, 1000);
-        listings.insert(2, "0xseller", "c2", "m2", "0x00", BigInteger.TEN, 1, 86_400, 1L, 2, 1001);
+        listings.insertListed(1, "0xseller", "c", "m", "0x00", BigInteger.TEN, "CC0-1.0", 86_400, null, 1, 1000);
+        listings.insertListed(2, "0xseller", "c2", "m2", "0x00", BigInteger.TEN, "CC0-1.0", 86_400, 1L, 2, 1001);
         assertThat(listings.find(2)).get().extracting(Listing::version).isEqualTo(2);
         assertThat(listings.newerVersions(1)).extracting(Listing::listingId).containsExactly(2L);
-        purchases.insert(100, 1, "0xbuyer1", "0xseller", BigInteger.TEN, new byte[32], 2000 + 86_400, 2, 2000);
-        purchases.insert(101, 1, "0xbuyer2", "0xseller", BigInteger.TEN, new byte[32], 3000 + 86_400, 3, 3000);
-        purchases.insert(102, 1, "0xbuyer1", "0xseller", BigInteger.TEN, new byte[32], 4000 + 86_400, 4, 4000);
+        purchases.insertEscrowed(100, 1, "0xbuyer1", "0xseller", BigInteger.TEN, new byte[32], 2000 + 86_400, 2, 2000);
+        purchases.insertEscrowed(101, 1, "0xbuyer2", "0xseller", BigInteger.TEN, new byte[32], 3000 + 86_400, 3, 3000);
+        purchases.insertEscrowed(102, 1, "0xbuyer1", "0xseller", BigInteger.TEN, new byte[32], 4000 + 86_400, 4, 4000);
         purchases.markDelivered(100, new byte[] {9, 9}, 5, 2600);
         purchases.markDelivered(101, new byte[] {8}, 6, 3200);
         purchases.markRefunded(102, 7);

@@ -86,7 +86,7 @@ class CacheDatabaseTest {
     static void insertListing(CacheDatabase db, long id, String title) {
         db.jdbi().useTransaction(h -> {
             h.attach(ListingDao.class).insert(id, "0xabc", "bafycontent" + id, "bafymeta" + id, "0x" + "11".repeat(32),
-                    BigInteger.TEN, 1, 86_400, null, 5, 1_700_000_000L);
+                    BigInteger.TEN, "CC-BY-4.0", 1, null, 5, 1_700_000_000L);
             ListingSearch.index(h, id, new ListingMetadata(title, "a description", java.util.List.of("tag")));
         });
     }

@@ -21,10 +21,10 @@ class ListingSearchTest {
     static void fill() {
         db = CacheDatabase.open(dir, Optional.empty());
         search = new ListingSearch(db);
-        add(1, "0xaaa", 100, 2, 10, "Street cats of Lisbon", "Photos of cats, labeled by breed.", "images", "cats");
-        add(2, "0xbbb", 50, 1, 11, "Spam and ham mails", "The SpamAssassin corpus, cleaned.", "text", "spam");
-        add(3, "0xaaa", 300, 2, 12, "Catalan weather", "Hourly weather in Catalonia, 2010 to 2020.", "tabular", "weather");
-        add(4, "0xccc", 200, 2, 13, "Café receipts", "Scanned receipts from cafés, labelled totals.", "images", "text");
+        add(1, "0xaaa", 100, "CC-BY-4.0", 10, "Street cats of Lisbon", "Photos of cats, labeled by breed.", "images", "cats");
+        add(2, "0xbbb", 50, "CC0-1.0", 11, "Spam and ham mails", "The SpamAssassin corpus, cleaned.", "text", "spam");
+        add(3, "0xaaa", 300, "CC-BY-4.0", 12, "Catalan weather", "Hourly weather in Catalonia, 2010 to 2020.", "tabular", "weather");
+        add(4, "0xccc", 200, "CC-BY-4.0", 13, "Café receipts", "Scanned receipts from cafés, labelled totals.", "images", "text");
         db.jdbi().useHandle(h -> {
             ListingDao dao = h.attach(ListingDao.class);
             dao.addRating(1, 5, 20);
@@ -32,9 +32,9 @@ class ListingSearchTest {
             dao.addRating(3, 2, 21);
         });
         // A delisted listing and one whose metadata is not fetched yet never show up for words.
-        add(5, "0xaaa", 10, 1, 14, "Delisted cats", "gone", "cats");
+        add(5, "0xaaa", 10, "CC0-1.0", 14, "Delisted cats", "gone", "cats");
         db.dao(ListingDao.class).updateStatus(5, Listing.Status.DELISTED, 15);
-        db.dao(ListingDao.class).insert(6, "0xddd", "c6", "m6", "0x00", BigInteger.ONE, 1, 86_400, null, 16, 0);
+        db.dao(ListingDao.class).insertListed(6, "0xddd", "c6", "m6", "0x00", BigInteger.ONE, "CC0-1.0", 86_400, null, 16, 0);
     }
 
     @AfterAll
@@ -56,11 +56,11 @@ class ListingSearchTest {
     void filtersByTagsLicensePriceAndSeller() {
         assertThat(ids(SearchQuery.all().withTags("images"))).containsExactly(4L, 1L);
         assertThat(ids(SearchQuery.all().withTags("images", "text"))).containsExactly(4L);
-        assertThat(ids(SearchQuery.all().withLicense(1))).containsExactly(6L, 2L);
+        assertThat(ids(SearchQuery.all().withLicense("CC0-1.0"))).containsExactly(6L, 2L);
         assertThat(ids(SearchQuery.all().withPriceRange(BigInteger.valueOf(100), BigInteger.valueOf(200))))
                 .containsExactly(4L, 1L);
         assertThat(ids(SearchQuery.all().withSeller("0xAAA"))).containsExactly(3L, 1L);
-        assertThat(ids(SearchQuery.all().withText("cat").withSeller("0xaaa").withLicense(2)
+        assertThat(ids(SearchQuery.all().withText("cat").withSeller("0xaaa").withLicense("CC-BY-4.0")
                 .withPriceRange(null, BigInteger.valueOf(150)))).containsExactly(1L);
     }
 
@@ -95,10 +95,10 @@ class ListingSearchTest {
         return search.search(query).listings().stream().map(Listing::listingId).toList();
     }
 
-    private static void add(long id, String seller, long price, int license, long block, String title,
+    private static void add(long id, String seller, long price, String license, long block, String title,
             String description, String... tags) {
         db.jdbi().useTransaction(h -> {
-            h.attach(ListingDao.class).insert(id, seller, "content" + id, "meta" + id, "0x00", BigInteger.valueOf(price),
+            h.attach(ListingDao.class).insertListed(id, seller, "content" + id, "meta" + id, "0x00", BigInteger.valueOf(price),
                     license, 86_400, null, block, 1_700_000_000L + block);
             ListingSearch.index(h, id, new ListingMetadata(title, description, List.of(tags)));
         });

@@ -171,7 +171,7 @@ class ChainIndexerTest {
             Listing cached = db.dao(ListingDao.class).find(id).orElseThrow();
             assertThat(cached.seller()).isEqualToIgnoringCase(onChain.seller);
             assertThat(cached.price()).isEqualTo(onChain.price);
-            assertThat(cached.licenseId()).isEqualTo(onChain.licenseId.intValueExact());
+            assertThat(cached.license()).isEqualTo("license-" + onChain.licenseId);
             assertThat(cached.keyCommitment()).isEqualTo(org.web3j.utils.Numeric.toHexString(onChain.keyCommitment));
         }
     }
@@ -184,8 +184,7 @@ class ChainIndexerTest {
     private static void publish(String word, int from, int count) throws IOException {
         anvil.setAutomine(false);
         try {
-            BigInteger nonce = publisher.send(drafts(word, from, count));
-            publisher.mineUntil(nonce, anvil::mine);
+            publisher.publish(drafts(word, from, count), anvil::mine);
         } finally {
             anvil.setAutomine(true);
         }
