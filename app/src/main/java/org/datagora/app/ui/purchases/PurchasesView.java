@@ -83,7 +83,7 @@ public final class PurchasesView extends BorderPane {
             return "downloaded and verified";
         }
         return switch (p.status()) {
-            case PAID -> "paid, waiting for the key";
+            case ESCROWED -> "paid, waiting for the key";
             case DELIVERED -> "key delivered";
             case REFUNDED -> "refunded";
         };
@@ -102,7 +102,7 @@ public final class PurchasesView extends BorderPane {
         detail.getChildren().setAll(heading, status);
         switch (p.status()) {
             case DELIVERED -> detail.getChildren().add(downloadBox(p));
-            case PAID -> detail.getChildren().add(refundBox(p));
+            case ESCROWED -> detail.getChildren().add(refundBox(p));
             case REFUNDED -> { }
         }
         detail.getChildren().add(message);
