@@ -88,9 +88,9 @@ public final class AppServices implements AutoCloseable {
         // The faucet account holds the token's faucet role; account 9 pays out ETH so that its nonces stay free.
         chain.complete(new ChainConnection(transactions, token,
                 Optional.of(new Faucet(token, running.faucetAccount(), running.devAccount(9)))));
+        samples.set(new SampleSandbox(running, executors.scheduler(), Duration.ofSeconds(2)));
         sessions.networkConnected(new SessionManager.Network(running.chain().web3j(), running.addresses(),
                 running.contentStore()));
-        samples.set(new SampleSandbox(running, executors.scheduler(), Duration.ofSeconds(2)));
     }
 
     /** The sandbox's sample data and the sample seller and requester serving it, once the sandbox runs. */
