@@ -102,7 +102,7 @@ public final class SampleData {
                         "Seattle daily weather 2012–2015",
                         "Daily precipitation, maximum and minimum temperature, wind and weather type in Seattle "
                                 + "from 2012 to 2015 (NOAA). CSV with a header line.",
-                        List.of("tabular", "csv", "weather", "time-series"), "U.S. Government work (public domain)",
+                        List.of("tabular", "csv", "weather", "time-series"), "Public domain (US)",
                         DGT.multiply(BigInteger.valueOf(5)),
                         Optional.of(head(files.resolve("seattle-weather/seattle-weather.csv"), "weather-preview.csv", 15)),
                         List.of(), PublishRequest.DEFAULT_DELIVERY_WINDOW)));

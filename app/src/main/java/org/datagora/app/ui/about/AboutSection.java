@@ -52,7 +52,7 @@ public final class AboutSection extends VBox {
         licenses.setId("about-data-licenses");
         licenses.setEditable(false);
         licenses.setWrapText(true);
-        licenses.setPrefRowCount(12);
+        licenses.setPrefRowCount(9);
 
         Label libraryHeading = new Label("Libraries");
         libraryHeading.getStyleClass().add("text-bold");
@@ -74,13 +74,33 @@ public final class AboutSection extends VBox {
         return version == null ? "(development build)" : version;
     }
 
+    /** Joins the hard-wrapped lines of a Markdown paragraph, so the text area wraps them to its width. */
+    static String unwrap(String markdown) {
+        StringBuilder text = new StringBuilder();
+        boolean previousPlain = false;
+        for (String line : markdown.split("\\R", -1)) {
+            boolean plain = !line.isBlank() && !line.startsWith("|") && !line.startsWith("#") && !line.startsWith("- ");
+            boolean continuation = plain && previousPlain || line.startsWith("  ") && !line.isBlank();
+            if (continuation) {
+                text.append(' ').append(line.strip());
+            } else {
+                if (!text.isEmpty()) {
+                    text.append('\n');
+                }
+                text.append(line);
+            }
+            previousPlain = plain || continuation;
+        }
+        return text.toString();
+    }
+
     /** The shipped LICENSES.md of the sample data. */
     static String licensesText() {
         try (InputStream in = AboutSection.class.getResourceAsStream(LICENSES)) {
             if (in == null) {
                 return "The sample data's license file is missing from this build.";
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return unwrap(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             return "The sample data's license file could not be read: " + e.getMessage();
         }

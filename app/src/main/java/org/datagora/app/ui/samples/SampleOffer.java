@@ -62,6 +62,7 @@ public final class SampleOffer extends BorderPane {
         progress.setVisible(false);
         step.setId("samples-step");
         step.getStyleClass().add("text-muted");
+        step.managedProperty().bind(step.textProperty().isNotEmpty());
         HBox.setHgrow(progress, Priority.ALWAYS);
         HBox actions = new HBox(12, fill, progress);
         actions.setAlignment(Pos.CENTER_LEFT);

@@ -125,7 +125,13 @@ class UserGuideScreenshotsTest {
             await().atMost(PATIENCE).until(() -> window.shows("#settings-rpc-url"));
             shoot(window, "settings");
             ScrollPane settings = window.robot().lookup(".settings-view").queryAs(ScrollPane.class);
-            window.robot().interact(() -> settings.setVvalue(settings.getVmax()));
+            Node about = window.robot().lookup("#about").query();
+            window.robot().interact(() -> {
+                double content = settings.getContent().getBoundsInLocal().getHeight();
+                double viewport = settings.getViewportBounds().getHeight();
+                double top = about.getBoundsInParent().getMinY() - 40;
+                settings.setVvalue(Math.min(1, top / Math.max(1, content - viewport)) * settings.getVmax());
+            });
             assertThat(window.text("#about-version")).startsWith("Datagora");
             shoot(window, "about");
         }
