@@ -22,6 +22,13 @@ fi
 mkdir -p "$WORK/input/tools"
 cp "$anvil_binary" "$WORK/input/tools/anvil"
 chmod 755 "$WORK/input/tools/anvil"
+# Its npm package carries no licence file, only the licence field: say what is shipped and under which terms.
+anvil_package="$(dirname "$anvil_binary")/../package.json"
+field() { sed -n "s/^ *\"$1\": *\"\([^\"]*\)\".*/\1/p" "$anvil_package" | head -n 1; }
+cat > "$WORK/input/tools/anvil-NOTICE.txt" <<NOTICE
+anvil $(field version), the local Ethereum node of Foundry (https://github.com/foundry-rs/foundry),
+from the npm package $(field name). Licence: $(field license).
+NOTICE
 
 # The app's own runtime: only the JDK modules it uses, plus JavaFX as named modules. JavaFX's native
 # libraries go into the runtime's lib/ (found there by System.loadLibrary) instead of staying inside

@@ -15,7 +15,9 @@ import org.datagora.app.config.SettingsStore;
 import org.datagora.app.wallet.KeystoreKdf;
 import org.datagora.app.wallet.WalletService;
 import org.datagora.contracts.RevertDecoder;
+import org.datagora.app.config.Settings;
 import org.datagora.app.network.NetworkStatusService;
+import org.datagora.app.network.RemoteNetwork;
 import org.datagora.app.sandbox.LocalSandbox;
 import org.datagora.app.samples.SampleSandbox;
 import org.datagora.app.session.SessionManager;
@@ -69,6 +71,34 @@ public final class AppServices implements AutoCloseable {
             attach(started);
             return started;
         }, executors.workers());
+    }
+
+    /**
+     * Connects to the network Settings choose: the local sandbox (started here, stopped on {@link #close()}),
+     * or a JSON-RPC endpoint with its networks file and content store.
+     */
+    public CompletableFuture<Void> startConfiguredNetwork(Consumer<String> progress) {
+        Settings chosen = settings.load();
+        if (chosen.network().kind() == Settings.NetworkKind.LOCAL_SANDBOX) {
+            return startSandbox(progress).thenApply(started -> null);
+        }
+        return CompletableFuture.runAsync(() -> {
+            progress.accept("Connecting to " + chosen.network().rpcUrl());
+            attach(RemoteNetwork.connect(chosen, dataDirectory.root().resolve("content")));
+        }, executors.workers());
+    }
+
+    /** Uses a network in the field. */
+    public void attach(RemoteNetwork network) {
+        IpfsClient kubo = network.kubo();
+        networkStatus.watch(network.web3j(), network.storeName(),
+                kubo == null ? () -> "embedded in the data directory" : () -> "IPFS " + kubo.version().version(),
+                wallets::activeAddress);
+        ChainTransactions transactions = new ChainTransactions(network.web3j(), network.addresses().chainId(),
+                network.rpcUrl().toString(), RevertDecoder.forDatagoraContracts(), RECEIPT_TIMEOUT, RECEIPT_POLL);
+        chain.complete(new ChainConnection(transactions, new TokenService(transactions, network.addresses().token()),
+                Optional.empty()));
+        sessions.networkConnected(new SessionManager.Network(network.web3j(), network.addresses(), network.store()));
     }
 
     /** Uses a sandbox someone else started and stops (tests share one across windows). */

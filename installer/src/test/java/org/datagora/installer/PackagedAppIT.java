@@ -22,14 +22,18 @@ import org.junit.jupiter.api.Test;
 /**
  * The .deb as a user gets it: unpacked with dpkg-deb into a scratch folder outside the project (so nothing
  * from the checkout, such as npm's anvil or js-ipfs, can be picked up), started under Xvfb on a fresh data
- * directory with a PATH that holds only the system's programs, photographed, and stopped with SIGTERM.
+ * directory with a PATH that holds only the system's programs, photographed, its local sandbox seen to come
+ * up on the shipped anvil and the embedded content store, and stopped with SIGTERM.
  */
 class PackagedAppIT {
 
     private static final Path TARGET = Path.of(System.getProperty("installer.target", "target"));
     private static final String VERSION = System.getProperty("installer.version", "0.1.0");
     private static final Path SCREENSHOT = TARGET.resolve("screenshots").resolve("packaged-app-first-window.png");
+    private static final Path SANDBOX_SCREENSHOT =
+            TARGET.resolve("screenshots").resolve("packaged-app-sandbox-ready.png");
     private static final Duration WINDOW_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration SANDBOX_TIMEOUT = Duration.ofSeconds(120);
 
     private static Path deb;
     private static Path scratch;
@@ -47,6 +51,8 @@ class PackagedAppIT {
     @AfterAll
     static void deleteScratch() throws IOException {
         if (scratch != null) {
+            // A failed test may leave the app or its nodes behind; they must not outlive the build.
+            runningFromPackage().forEach(ProcessHandle::destroyForcibly);
             try (Stream<Path> files = Files.walk(scratch)) {
                 for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                     Files.deleteIfExists(file);
@@ -68,6 +74,7 @@ class PackagedAppIT {
         Path anvil = installed.resolve("lib/app/tools/anvil");
         assertThat(Files.isExecutable(anvil)).as("anvil is shipped executable").isTrue();
         assertThat(run(List.of(anvil.toString(), "--version"))).contains("anvil");
+        assertThat(installed.resolve("lib/app/tools/anvil-NOTICE.txt")).content().contains("MIT OR Apache-2.0");
         assertThat(Files.readString(installed.resolve("lib/app/Datagora.cfg")))
                 .contains("-Ddatagora.anvil=$APPDIR/tools/anvil");
 
@@ -81,12 +88,13 @@ class PackagedAppIT {
     }
 
     @Test
-    void theInstalledAppOpensItsWindowOnAFreshDataDirectoryAndStopsOnSigterm() throws Exception {
+    void theInstalledAppOpensItsWindowAndSandboxOnAFreshDataDirectoryAndStopsOnSigterm() throws Exception {
         Path dataDir = scratch.resolve("data");
         Path userHome = Files.createDirectories(scratch.resolve("home"));
         try (VirtualDisplay display = VirtualDisplay.start()) {
             ProcessBuilder launcher = new ProcessBuilder(installed.resolve("bin/Datagora").toString())
-                    .directory(userHome.toFile()).redirectErrorStream(true).redirectOutput(TARGET.resolve("packaged-app-output.txt").toFile());
+                    .directory(userHome.toFile()).redirectErrorStream(true)
+                    .redirectOutput(TARGET.resolve("packaged-app-output.txt").toFile());
             Map<String, String> env = launcher.environment();
             env.put("DISPLAY", display.name());
             env.put("DATAGORA_HOME", dataDir.toString());
@@ -94,7 +102,7 @@ class PackagedAppIT {
             env.put("XDG_CACHE_HOME", userHome.resolve(".cache").toString());
             env.put("XDG_CONFIG_HOME", userHome.resolve(".config").toString());
             env.put("PATH", "/usr/bin:/bin");
-            env.keySet().removeIf(name -> name.startsWith("DATAGORA_") && !name.equals("DATAGORA_HOME")
+            env.keySet().removeIf(name -> (name.startsWith("DATAGORA_") && !name.equals("DATAGORA_HOME"))
                     || name.startsWith("JAVA_") || name.equals("_JAVA_OPTIONS") || name.equals("XDG_DATA_HOME"));
 
             long started = System.nanoTime();
@@ -119,12 +127,28 @@ class PackagedAppIT {
 
                 assertThat(shot[0].width()).isEqualTo(1280);
                 assertThat(shot[0].shareOfMostCommonColour()).as("not one colour all over").isLessThan(0.9);
-                assertThat(dataDir.resolve("logs/datagora.log")).as("the log lives in the data directory")
-                        .isNotEmptyFile();
+                Path log = dataDir.resolve("logs/datagora.log");
+                assertThat(log).as("the log lives in the data directory").isNotEmptyFile();
+
+                // The local sandbox comes up from what the package ships: its anvil, the embedded store.
+                await("the local sandbox").atMost(SANDBOX_TIMEOUT).pollInterval(Duration.ofMillis(250))
+                        .until(() -> {
+                            String text = Files.readString(log);
+                            return text.contains("Local sandbox ready") || text.contains("sandbox did not start")
+                                    || !app.isAlive();
+                        });
+                assertThat(Files.readString(log)).contains("Local sandbox ready", "content store embedded in");
+                assertThat(runningFromPackage()).as("anvil runs from the package")
+                        .anySatisfy(p -> assertThat(p.info().command()).hasValueSatisfying(
+                                command -> assertThat(command).endsWith("/lib/app/tools/anvil")));
+                display.screenshot(SANDBOX_SCREENSHOT);
 
                 stopWithSigterm(app, dataDir);
             } finally {
-                app.destroyForcibly();
+                if (app.isAlive()) {
+                    app.destroy();
+                    app.waitFor(30, TimeUnit.SECONDS);
+                }
                 keepLogs(dataDir);
             }
         }
@@ -137,7 +161,15 @@ class PackagedAppIT {
         app.toHandle().destroy();
         assertThat(app.waitFor(30, TimeUnit.SECONDS)).as("the app ends on SIGTERM").isTrue();
         await("the app's child processes end").atMost(Duration.ofSeconds(15))
-                .until(() -> children.stream().noneMatch(ProcessHandle::isAlive));
+                .until(() -> children.stream().noneMatch(ProcessHandle::isAlive) && runningFromPackage().isEmpty());
+    }
+
+    /** Every process whose program lies in the unpacked package, such as an anvil started late. */
+    private static List<ProcessHandle> runningFromPackage() {
+        String root = scratch.toString();
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(command -> command.startsWith(root)).orElse(false))
+                .toList();
     }
 
     /** Copies the app's logs next to the screenshot, since the scratch folder goes away. */

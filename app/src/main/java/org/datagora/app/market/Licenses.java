@@ -52,6 +52,11 @@ public final class Licenses {
         return Optional.ofNullable(BY_ID.get(id));
     }
 
+    /** What to show for an on-chain license id: its SPDX identifier, or "Custom license" (terms in the metadata). */
+    public static String name(int id) {
+        return spdxOf(id).orElse("Custom license");
+    }
+
     /** The identifier as the table spells it, or the text given for a custom license. */
     public static String canonical(String license) {
         int id = idOf(license);

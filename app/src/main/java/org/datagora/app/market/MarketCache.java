@@ -29,12 +29,12 @@ public final class MarketCache {
 
     /** Records a listing with its verified metadata document and makes it searchable, in one transaction. */
     public void recordListing(long listingId, String seller, String contentCid, String metadataCid,
-                              String keyCommitment, BigInteger price, String license, Long previousListingId,
-                              long block, long time, byte[] metadataJson) {
+                              String keyCommitment, BigInteger price, int licenseId, long deliveryWindowSeconds,
+                              Long previousListingId, long block, long time, byte[] metadataJson) {
         ListingMetadata searchable = ListingMetadata.parse(metadataJson);
         database.jdbi().useTransaction(handle -> {
             handle.attach(ListingDao.class).insert(listingId, lower(seller), contentCid, metadataCid, keyCommitment,
-                    price, license, previousListingId == null ? 1 : 2, previousListingId, block, time);
+                    price, licenseId, deliveryWindowSeconds, previousListingId, block, time);
             handle.attach(MetadataDao.class).put(metadataCid, searchable.title(), searchable.description(),
                     searchable.joinedTags(), metadataJson, System.currentTimeMillis());
             ListingSearch.index(handle, listingId, searchable);
@@ -43,8 +43,9 @@ public final class MarketCache {
 
     /** Records a purchase paid into escrow. */
     public void recordPurchase(long purchaseId, long listingId, String buyer, String seller, BigInteger price,
-                               long block, long time) {
-        database.dao(PurchaseDao.class).insert(purchaseId, listingId, lower(buyer), lower(seller), price, block, time);
+                               byte[] buyerPublicKey, long deadline, long block, long time) {
+        database.dao(PurchaseDao.class).insert(purchaseId, listingId, lower(buyer), lower(seller), price,
+                buyerPublicKey, deadline, block, time);
     }
 
     /** Marks a purchase delivered with the wrapped key from the KeyDelivered event. */

@@ -81,7 +81,8 @@ public final class MarketSync {
             long listingId = e.listingId.longValueExact();
             String seller = cache.database().dao(ListingDao.class).find(listingId).map(l -> l.seller())
                     .orElseGet(() -> ChainListing.read(chain, listingId).seller());
-            cache.recordPurchase(e.purchaseId.longValueExact(), listingId, e.buyer, seller, e.price, block, time);
+            cache.recordPurchase(e.purchaseId.longValueExact(), listingId, e.buyer, seller, e.price, e.buyerPublicKey,
+                    e.deadline.longValueExact(), block, time);
         } else if (topic.equals(EventEncoder.encode(DataMarketplace.KEYDELIVERED_EVENT))) {
             DataMarketplace.KeyDeliveredEventResponse e = DataMarketplace.getKeyDeliveredEventFromLog(log);
             cache.recordDelivery(e.purchaseId.longValueExact(), e.wrappedKey, block, time);
@@ -96,9 +97,15 @@ public final class MarketSync {
                     .map(p -> p.buyer()).orElse("0x0000000000000000000000000000000000000000");
             cache.database().dao(ReputationDao.class).flag(e.listingId.longValueExact(), buyer,
                     MarketCache.lower(e.seller), "The delivered key did not match the key commitment", block);
+            cache.database().dao(PurchaseDao.class).flagKeyMismatch(e.purchaseId.longValueExact(), block);
         } else if (topic.equals(EventEncoder.encode(DataMarketplace.PRICECHANGED_EVENT))) {
             DataMarketplace.PriceChangedEventResponse e = DataMarketplace.getPriceChangedEventFromLog(log);
             cache.database().dao(ListingDao.class).updatePrice(e.listingId.longValueExact(), e.newPrice, block);
+        } else if (topic.equals(EventEncoder.encode(DataMarketplace.PAUSEDCHANGED_EVENT))) {
+            DataMarketplace.PausedChangedEventResponse e = DataMarketplace.getPausedChangedEventFromLog(log);
+            cache.database().dao(ListingDao.class).updateStatus(e.listingId.longValueExact(), e.paused
+                    ? org.datagora.storage.cache.Listing.Status.PAUSED : org.datagora.storage.cache.Listing.Status.ACTIVE,
+                    block);
         } else if (topic.equals(EventEncoder.encode(DataMarketplace.DELISTED_EVENT))) {
             cache.database().dao(ListingDao.class).updateStatus(
                     DataMarketplace.getDelistedEventFromLog(log).listingId.longValueExact(),
@@ -116,29 +123,26 @@ public final class MarketSync {
         Long previous = e.previousListingId.signum() == 0 ? null : e.previousListingId.longValueExact();
         String commitment = Numeric.toHexString(e.keyCommitment);
         Optional<byte[]> metadata = fetchMetadata(metadataCid);
-        String license = Licenses.spdxOf(e.licenseId.intValue()).orElse("custom");
         if (metadata.isPresent()) {
             try {
-                license = Licenses.spdxOf(e.licenseId.intValue())
-                        .orElse(DatasetMetadata.parse(metadata.get()).license());
-                cache.recordListing(listingId, e.seller, contentCid, metadataCid, commitment, e.price, license,
-                        previous, block, time, metadata.get());
+                cache.recordListing(listingId, e.seller, contentCid, metadataCid, commitment, e.price,
+                        e.licenseId.intValue(), e.deliveryWindow.longValue(), previous, block, time, metadata.get());
                 return;
             } catch (IllegalArgumentException invalid) {
                 LOG.warn("Listing {} has invalid metadata {}: {}", listingId, metadataCid, invalid.getMessage());
-                insertBare(listingId, e, contentCid, metadataCid, commitment, license, previous, block, time);
+                insertBare(listingId, e, contentCid, metadataCid, commitment, previous, block, time);
                 cache.database().dao(ListingDao.class).markMetadata(listingId,
                         org.datagora.storage.cache.Listing.MetadataState.INVALID);
                 return;
             }
         }
-        insertBare(listingId, e, contentCid, metadataCid, commitment, license, previous, block, time);
+        insertBare(listingId, e, contentCid, metadataCid, commitment, previous, block, time);
     }
 
     private void insertBare(long listingId, DataMarketplace.ListedEventResponse e, String contentCid, String metadataCid,
-                            String commitment, String license, Long previous, long block, long time) {
+                            String commitment, Long previous, long block, long time) {
         cache.database().dao(ListingDao.class).insert(listingId, MarketCache.lower(e.seller), contentCid, metadataCid,
-                commitment, e.price, license, previous == null ? 1 : 2, previous, block, time);
+                commitment, e.price, e.licenseId.intValue(), e.deliveryWindow.longValue(), previous, block, time);
     }
 
     private void retryPendingMetadata() {
@@ -148,8 +152,8 @@ public final class MarketSync {
             if (metadata.isPresent()) {
                 try {
                     cache.recordListing(listing.listingId(), listing.seller(), listing.contentCid(),
-                            listing.metadataCid(), listing.keyCommitment(), listing.price(), listing.license(),
-                            listing.previousListingId(), listing.createdBlock(), listing.createdTime(), metadata.get());
+                            listing.metadataCid(), listing.keyCommitment(), listing.price(), listing.licenseId(),
+                            listing.deliveryWindow(), listing.previousListingId(), listing.createdBlock(), listing.createdTime(), metadata.get());
                 } catch (IllegalArgumentException invalid) {
                     cache.database().dao(ListingDao.class).markMetadata(listing.listingId(),
                             org.datagora.storage.cache.Listing.MetadataState.INVALID);

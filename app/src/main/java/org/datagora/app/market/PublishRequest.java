@@ -42,6 +42,19 @@ public record PublishRequest(Path source, String title, String description, List
         }
         preview = preview == null ? Optional.empty() : preview;
         contributors = List.copyOf(contributors);
+        int totalBps = 0;
+        for (ContributorShare share : contributors) {
+            if (share.account() == null || !org.web3j.crypto.WalletUtils.isValidAddress(share.account())) {
+                throw new IllegalArgumentException("The contributor " + share.account() + " is not an address.");
+            }
+            if (share.shareBps() <= 0 || share.shareBps() > 10_000) {
+                throw new IllegalArgumentException("A contributor's share is 1 to 10000 basis points (0.01% to 100%).");
+            }
+            totalBps += share.shareBps();
+        }
+        if (totalBps > 10_000) {
+            throw new IllegalArgumentException("The contributors' shares add up to more than 100%.");
+        }
         deliveryWindow = deliveryWindow == null ? DEFAULT_DELIVERY_WINDOW : deliveryWindow;
     }
 

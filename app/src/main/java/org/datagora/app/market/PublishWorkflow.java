@@ -340,7 +340,8 @@ public final class PublishWorkflow {
                 key.destroy();
             }
             cache.recordListing(journal.listingId, journal.seller, journal.contentCid, journal.metadataCid,
-                    journal.keyCommitment, new BigInteger(journal.price), journal.license, null, journal.listedBlock,
+                    journal.keyCommitment, new BigInteger(journal.price), Licenses.idOf(journal.license),
+                    journal.deliveryWindowSeconds, null, journal.listedBlock,
                     journal.listedTime, metadata(journal).toJson());
             journal.advance(PublishJournal.Stage.LISTED);
         }

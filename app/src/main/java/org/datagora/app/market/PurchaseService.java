@@ -103,7 +103,8 @@ public final class PurchaseService {
         long block = receipt.getBlockNumber().longValueExact();
         long purchaseId = purchased.purchaseId.longValueExact();
         ChainListing listing = ChainListing.read(chain, listingId);
-        cache.recordPurchase(purchaseId, listingId, buyer.getAddress(), listing.seller(), purchased.price, block,
+        cache.recordPurchase(purchaseId, listingId, buyer.getAddress(), listing.seller(), purchased.price,
+                purchased.buyerPublicKey, purchased.deadline.longValueExact(), block,
                 chain.blockTime(block));
         LOG.info("Bought listing {} as purchase {} for {} ({})", listingId, purchaseId, purchased.price, method);
         return new PurchaseResult(purchaseId, listingId, purchased.price, purchased.deadline.longValueExact(),

@@ -73,6 +73,14 @@ public final class NetworkStatusService implements AutoCloseable {
         return current;
     }
 
+    /** Tells the listeners that the network could not be reached at all, in one sentence. */
+    public void reportStartFailure(String sentence) {
+        NetworkStatus failed = new NetworkStatus(Optional.empty(), Optional.empty(), account.get(), "Content store",
+                NetworkStatus.ContentStoreState.OFFLINE, sentence);
+        current = failed;
+        listeners.forEach(listener -> listener.accept(failed));
+    }
+
     private void poll() {
         Web3j chain = web3j;
         ContentStoreProbe store = contentStore;

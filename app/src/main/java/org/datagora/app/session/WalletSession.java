@@ -54,6 +54,7 @@ public final class WalletSession implements AutoCloseable {
     private final List<Runnable> syncListeners = new CopyOnWriteArrayList<>();
     private AutoCloseable deliveryWatch;
     private ScheduledFuture<?> syncing;
+    private SessionLabeling labeling;
 
     private WalletSession(Credentials wallet, CacheDatabase database, SecretVault vault, MarketChain chain,
                           ContentStore store, Path directory) {
@@ -169,6 +170,14 @@ public final class WalletSession implements AutoCloseable {
         return store;
     }
 
+    /** The labeling services of this wallet, made on first use; their reveal pass runs until the session closes. */
+    public synchronized SessionLabeling labeling() {
+        if (labeling == null) {
+            labeling = new SessionLabeling(wallet, chain.web3j(), chain.addresses(), store, database, vault);
+        }
+        return labeling;
+    }
+
     /** Where this session keeps its files. */
     public Path directory() {
         return directory;
@@ -185,6 +194,9 @@ public final class WalletSession implements AutoCloseable {
             } catch (Exception e) {
                 LOG.warn("Stopping the delivery agent failed", e);
             }
+        }
+        if (labeling != null) {
+            labeling.close();
         }
         vault.lock();
         database.close();

@@ -14,8 +14,8 @@ import javafx.stage.Stage;
 import org.datagora.app.AppServices;
 import org.datagora.app.config.DataDirectory;
 import org.datagora.app.config.Settings;
-import org.datagora.app.ui.common.EmptyState;
 import org.datagora.app.ui.common.SessionBound;
+import org.datagora.app.ui.labeling.LabelingView;
 import org.datagora.app.ui.market.MarketplaceView;
 import org.datagora.app.ui.mydata.MyDataView;
 import org.datagora.app.ui.purchases.PurchasesView;
@@ -84,8 +84,10 @@ public final class DatagoraApplication extends Application {
         if (ownsServices) {
             // SIGTERM skips Application.stop(); the hook still stops the nodes and releases the sandbox.
             Runtime.getRuntime().addShutdownHook(new Thread(services::close, "datagora-shutdown"));
-            services.startSandbox(step -> LOG.info("{}", step)).exceptionally(error -> {
-                LOG.error("The local sandbox did not start", error);
+            services.startConfiguredNetwork(step -> LOG.info("{}", step)).exceptionally(error -> {
+                LOG.error("The network did not start", error);
+                Throwable cause = error.getCause() == null ? error : error.getCause();
+                services.networkStatus().reportStartFailure("The network did not start: " + cause.getMessage());
                 return null;
             });
         }
@@ -125,8 +127,8 @@ public final class DatagoraApplication extends Application {
                 session -> new MyDataView(session, background)));
         views.put(Area.PURCHASES, () -> new SessionBound(services.sessions(), MaterialDesignS.SHOPPING_OUTLINE,
                 session -> new PurchasesView(session, background)));
-        views.put(Area.LABELING, () -> new EmptyState(MaterialDesignT.TAG_OUTLINE, "No labeling tasks yet",
-                "Open labeling tasks and the ones you requested appear here."));
+        views.put(Area.LABELING, () -> new SessionBound(services.sessions(), MaterialDesignT.TAG_OUTLINE,
+                session -> new LabelingView(session, background)));
         views.put(Area.WALLET, () -> new WalletView(services.wallets(), services.chain(), background));
         views.put(Area.SETTINGS, () -> new SettingsView(services, choice -> Theme.valueOf(choice.name()).apply()));
         return views;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.datagora.storage.cache.ListingMetadata;
@@ -47,5 +48,18 @@ class MarketValuesTest {
         ListingMetadata searchable = ListingMetadata.parse(json);
         assertThat(searchable.title()).isEqualTo("Birds");
         assertThat(searchable.tags()).containsExactly("audio", "birds");
+    }
+
+    @Test
+    void contributorSharesAreCheckedBeforeAnythingIsUploaded() {
+        PublishRequest.ContributorShare sixty = new PublishRequest.ContributorShare("0x" + "11".repeat(20), 6_000);
+        PublishRequest.ContributorShare fifty = new PublishRequest.ContributorShare("0x" + "22".repeat(20), 5_000);
+        assertThatThrownBy(() -> new PublishRequest(Path.of("data"), "Title", "", List.of(), "MIT", BigInteger.ONE,
+                Optional.empty(), List.of(sixty, fifty), null)).hasMessageContaining("more than 100%");
+        assertThatThrownBy(() -> new PublishRequest(Path.of("data"), "Title", "", List.of(), "MIT", BigInteger.ONE,
+                Optional.empty(), List.of(new PublishRequest.ContributorShare("alice", 10)), null))
+                .hasMessageContaining("is not an address");
+        assertThat(new PublishRequest(Path.of("data"), "Title", "", List.of(), "MIT", BigInteger.ONE,
+                Optional.empty(), List.of(sixty), null).deliveryWindow()).isEqualTo(PublishRequest.DEFAULT_DELIVERY_WINDOW);
     }
 }

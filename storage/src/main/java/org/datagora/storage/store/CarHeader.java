@@ -116,6 +116,7 @@ final class CarHeader {
                 case 3:
                     return new String(take(argument), StandardCharsets.UTF_8);
                 case 4: {
+                    requireAtLeast(argument);
                     List<Object> list = new ArrayList<>();
                     for (long i = 0; i < argument; i++) {
                         list.add(read(depth + 1));
@@ -123,6 +124,7 @@ final class CarHeader {
                     return list;
                 }
                 case 5: {
+                    requireAtLeast(argument * 2);
                     Map<Object, Object> map = new HashMap<>();
                     for (long i = 0; i < argument; i++) {
                         map.put(read(depth + 1), read(depth + 1));
@@ -160,15 +162,21 @@ final class CarHeader {
             for (int i = 0; i < length; i++) {
                 value = (value << 8) | next();
             }
-            if (value < 0 || value > bytes.length) {
-                // No count or length in a header can exceed the header itself.
-                throw new CarFormatException("The CAR header holds an impossible length");
+            if (value < 0) {
+                throw new CarFormatException("The CAR header holds a number too large for it");
             }
             return value;
         }
 
+        /** Every element takes at least one byte: a count beyond what is left means a cut header. */
+        private void requireAtLeast(long elements) throws CarFormatException {
+            if (elements < 0 || elements > bytes.length - position) {
+                throw new CarFormatException("The CAR header ends too early");
+            }
+        }
+
         private byte[] take(long length) throws CarFormatException {
-            if (position + length > bytes.length) {
+            if (length > bytes.length - position) {
                 throw new CarFormatException("The CAR header ends too early");
             }
             byte[] slice = Arrays.copyOfRange(bytes, position, position + (int) length);

@@ -63,8 +63,10 @@ public final class MainWindow extends BorderPane {
         boolean offline = !status.chainOnline() && status.ipfs() != NetworkStatus.ContentStoreState.STARTING;
         offlineBanner.setVisible(offline);
         if (offline) {
-            offlineBanner.setText("You are offline: the chain's RPC endpoint is not answering. Browsing goes on from "
-                    + "this computer's cache; buying, publishing and delivering wait until it answers again.");
+            offlineBanner.setText(status.detail().startsWith("The network did not start")
+                    ? status.detail()
+                    : "You are offline: the chain's RPC endpoint is not answering. Browsing goes on from this "
+                    + "computer's cache; buying, publishing and delivering wait until it answers again.");
         }
     }
 
