@@ -109,6 +109,19 @@ class UserGuideScreenshotsTest {
             shoot(window, "purchase-downloaded");
             assertThat(temp.resolve("downloads/iris/iris.csv")).exists();
 
+            window.click("#nav-labeling");
+            await().atMost(PATIENCE).until(() -> window.shows("#open-tasks"));
+            javafx.scene.control.TableView<?> tasks = window.robot().lookup("#open-tasks")
+                    .queryAs(javafx.scene.control.TableView.class);
+            await().atMost(PATIENCE).until(() -> !tasks.getItems().isEmpty());
+            shoot(window, "labeling-open-tasks");
+            window.robot().clickOn(window.robot().lookup("#open-tasks .table-row-cell").nth(0).<Node>query());
+            window.click("#claim-button");
+            await().atMost(PATIENCE).until(() -> window.text("#claim-summary").startsWith("Claim batch"));
+            shoot(window, "labeling-claim");
+            window.click("#claim-confirm");
+            await().atMost(PATIENCE).until(() -> window.text("#claim-message").startsWith("Claimed batch"));
+
             window.click("#nav-my-data");
             await().atMost(PATIENCE).until(() -> window.shows("#publish-source"));
             window.fill("#publish-source", temp.resolve("downloads/iris").toString());
