@@ -33,8 +33,8 @@ public final class MarketCache {
                               Long previousListingId, long block, long time, byte[] metadataJson) {
         ListingMetadata searchable = ListingMetadata.parse(metadataJson);
         database.jdbi().useTransaction(handle -> {
-            handle.attach(ListingDao.class).insert(listingId, lower(seller), contentCid, metadataCid, keyCommitment,
-                    price, licenseId, deliveryWindowSeconds, previousListingId, block, time);
+            handle.attach(ListingDao.class).insertListed(listingId, lower(seller), contentCid, metadataCid,
+                    keyCommitment, price, Licenses.name(licenseId), deliveryWindowSeconds, previousListingId, block, time);
             handle.attach(MetadataDao.class).put(metadataCid, searchable.title(), searchable.description(),
                     searchable.joinedTags(), metadataJson, System.currentTimeMillis());
             ListingSearch.index(handle, listingId, searchable);
@@ -44,7 +44,7 @@ public final class MarketCache {
     /** Records a purchase paid into escrow. */
     public void recordPurchase(long purchaseId, long listingId, String buyer, String seller, BigInteger price,
                                byte[] buyerPublicKey, long deadline, long block, long time) {
-        database.dao(PurchaseDao.class).insert(purchaseId, listingId, lower(buyer), lower(seller), price,
+        database.dao(PurchaseDao.class).insertEscrowed(purchaseId, listingId, lower(buyer), lower(seller), price,
                 buyerPublicKey, deadline, block, time);
     }
 

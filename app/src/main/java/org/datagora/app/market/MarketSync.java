@@ -141,8 +141,9 @@ public final class MarketSync {
 
     private void insertBare(long listingId, DataMarketplace.ListedEventResponse e, String contentCid, String metadataCid,
                             String commitment, Long previous, long block, long time) {
-        cache.database().dao(ListingDao.class).insert(listingId, MarketCache.lower(e.seller), contentCid, metadataCid,
-                commitment, e.price, e.licenseId.intValue(), e.deliveryWindow.longValue(), previous, block, time);
+        cache.database().dao(ListingDao.class).insertListed(listingId, MarketCache.lower(e.seller), contentCid,
+                metadataCid, commitment, e.price, Licenses.name(e.licenseId.intValue()), e.deliveryWindow.longValue(),
+                previous, block, time);
     }
 
     private void retryPendingMetadata() {
@@ -152,7 +153,7 @@ public final class MarketSync {
             if (metadata.isPresent()) {
                 try {
                     cache.recordListing(listing.listingId(), listing.seller(), listing.contentCid(),
-                            listing.metadataCid(), listing.keyCommitment(), listing.price(), listing.licenseId(),
+                            listing.metadataCid(), listing.keyCommitment(), listing.price(), Licenses.idOf(listing.license()),
                             listing.deliveryWindow(), listing.previousListingId(), listing.createdBlock(), listing.createdTime(), metadata.get());
                 } catch (IllegalArgumentException invalid) {
                     cache.database().dao(ListingDao.class).markMetadata(listing.listingId(),

@@ -42,7 +42,7 @@ public final class SearchService {
                 .withPriceRange(minPrice, maxPrice).sortedBy(sort == null ? SearchQuery.Sort.NEWEST : sort)
                 .page(page, pageSize);
         if (license != null && !license.isBlank()) {
-            query = query.withLicense(Licenses.idOf(license));
+            query = query.withLicense(Licenses.canonical(license));
         }
         if (seller != null && !seller.isBlank()) {
             query = query.withSeller(MarketCache.lower(seller.strip()));

@@ -47,7 +47,7 @@ final class ListingCell extends ListCell<Listing> {
                 : String.format("★ %.1f (%d)", listing.rating(), listing.ratingCount());
         subtitle.setText((tags.isEmpty() ? "" : tags + " · ") + rating);
         price.setText(Dgt.format(listing.price()));
-        license.setText(org.datagora.app.market.Licenses.name(listing.licenseId()));
+        license.setText(listing.license());
         setGraphic(row);
     }
 }

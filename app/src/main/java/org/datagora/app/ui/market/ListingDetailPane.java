@@ -68,7 +68,7 @@ final class ListingDetailPane extends ScrollPane {
         facts.setVgap(6);
         int row = 0;
         facts.addRow(row++, muted("Price"), value("detail-price", Dgt.format(l.price())));
-        facts.addRow(row++, muted("License"), value("detail-license", org.datagora.app.market.Licenses.name(l.licenseId())));
+        facts.addRow(row++, muted("License"), value("detail-license", l.license()));
         facts.addRow(row++, muted("Tags"), value("detail-tags", String.join(", ", l.tagList())));
         detail.metadata().ifPresent(m -> {
             facts.addRow(facts.getRowCount(), muted("Size"), value("detail-size", humanBytes(m.datasetSize())
