@@ -19,6 +19,7 @@ import org.datagora.app.config.Settings;
 import org.datagora.app.network.NetworkStatusService;
 import org.datagora.app.network.RemoteNetwork;
 import org.datagora.app.sandbox.LocalSandbox;
+import org.datagora.app.samples.SampleSandbox;
 import org.datagora.app.session.SessionManager;
 import org.datagora.storage.ipfs.IpfsClient;
 import org.datagora.storage.ipfs.IpfsNode;
@@ -44,6 +45,7 @@ public final class AppServices implements AutoCloseable {
     private final CompletableFuture<ChainConnection> chain = new CompletableFuture<>();
     private final AtomicReference<LocalSandbox> sandbox = new AtomicReference<>();
     private volatile boolean ownsSandbox;
+    private final AtomicReference<SampleSandbox> samples = new AtomicReference<>();
 
     public AppServices(DataDirectory dataDirectory) {
         this(dataDirectory, KeystoreKdf.STANDARD);
@@ -116,8 +118,14 @@ public final class AppServices implements AutoCloseable {
         // The faucet account holds the token's faucet role; account 9 pays out ETH so that its nonces stay free.
         chain.complete(new ChainConnection(transactions, token,
                 Optional.of(new Faucet(token, running.faucetAccount(), running.devAccount(9)))));
+        samples.set(new SampleSandbox(running, executors.scheduler(), Duration.ofSeconds(2)));
         sessions.networkConnected(new SessionManager.Network(running.chain().web3j(), running.addresses(),
                 running.contentStore()));
+    }
+
+    /** The sandbox's sample data and the sample seller and requester serving it, once the sandbox runs. */
+    public Optional<SampleSandbox> samples() {
+        return Optional.ofNullable(samples.get());
     }
 
     /** The open wallet's marketplace session, opened when a wallet is unlocked on a connected network. */
@@ -165,6 +173,7 @@ public final class AppServices implements AutoCloseable {
     public void close() {
         wallets.lock();
         sessions.close();
+        Optional.ofNullable(samples.getAndSet(null)).ifPresent(SampleSandbox::close);
         networkStatus.close();
         executors.close();
         LocalSandbox running = sandbox.getAndSet(null);

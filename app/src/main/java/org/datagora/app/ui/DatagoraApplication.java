@@ -19,6 +19,7 @@ import org.datagora.app.ui.labeling.LabelingView;
 import org.datagora.app.ui.market.MarketplaceView;
 import org.datagora.app.ui.mydata.MyDataView;
 import org.datagora.app.ui.purchases.PurchasesView;
+import org.datagora.app.ui.samples.SampleOffer;
 import org.datagora.app.ui.common.FxBackground;
 import org.datagora.app.ui.main.Area;
 import org.datagora.app.ui.main.MainWindow;
@@ -121,7 +122,7 @@ public final class DatagoraApplication extends Application {
     private Map<Area, Supplier<Node>> views(FxBackground background) {
         Map<Area, Supplier<Node>> views = new EnumMap<>(Area.class);
         views.put(Area.MARKETPLACE, () -> new SessionBound(services.sessions(), MaterialDesignS.STOREFRONT_OUTLINE,
-                session -> new MarketplaceView(session, background)));
+                session -> new SampleOffer(new MarketplaceView(session, background), session, services::samples, background)));
         views.put(Area.MY_DATA, () -> new SessionBound(services.sessions(), MaterialDesignD.DATABASE_OUTLINE,
                 session -> new MyDataView(session, background)));
         views.put(Area.PURCHASES, () -> new SessionBound(services.sessions(), MaterialDesignS.SHOPPING_OUTLINE,

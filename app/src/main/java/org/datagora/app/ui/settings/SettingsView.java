@@ -104,7 +104,8 @@ public final class SettingsView extends ScrollPane {
                 section("Content store"), embedded, kubo, indented(kuboForm),
                 section("Theme"), new HBox(16, light, dark),
                 actions,
-                section("Storage"), data);
+                section("Storage"), data,
+                section("About"), new org.datagora.app.ui.about.AboutSection());
         page.setPadding(new Insets(8, 0, 16, 0));
         page.setMaxWidth(760);
         page.getStyleClass().add("settings-page");
