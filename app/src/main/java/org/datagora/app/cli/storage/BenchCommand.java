@@ -98,6 +98,10 @@ public final class BenchCommand {
                         search.listings(), search.p50Millis(), search.p95Millis());
                 out.flush();
                 return 0;
+            } catch (Exception e) {
+                // One sentence for the user; the nodes it started were closed on the way out.
+                spec.commandLine().getErr().println("The storage benchmark stopped: " + e.getMessage());
+                return 1;
             } finally {
                 deleteRecursively(work);
             }
