@@ -12,6 +12,10 @@ import org.datagora.app.cli.market.DownloadCommand;
 import org.datagora.app.cli.market.PublishCommand;
 import org.datagora.app.cli.market.SearchCommand;
 import org.datagora.app.cli.labeling.TaskCommand;
+import org.datagora.app.cli.storage.BenchCommand;
+import org.datagora.app.cli.storage.CidCommand;
+import org.datagora.app.cli.storage.DecryptCommand;
+import org.datagora.app.cli.storage.EncryptCommand;
 import org.datagora.app.config.DataDirectory;
 import org.datagora.app.ui.DatagoraApplication;
 import picocli.CommandLine;
@@ -23,7 +27,8 @@ import picocli.CommandLine.Option;
         description = "A decentralized data marketplace with incentivized labeling. "
                 + "Without a command, opens the app on the local sandbox.",
         subcommands = {NetworkCommand.class, PublishCommand.class, SearchCommand.class, BuyCommand.class,
-                DeliverCommand.class, DownloadCommand.class, TaskCommand.class})
+                DeliverCommand.class, DownloadCommand.class, TaskCommand.class,
+                CidCommand.class, EncryptCommand.class, DecryptCommand.class, BenchCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--data-dir", paramLabel = "DIR",
