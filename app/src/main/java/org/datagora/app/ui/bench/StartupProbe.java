@@ -17,31 +17,39 @@ import org.datagora.app.ui.DatagoraApplication;
  * {@code bare} is the smallest JavaFX window, {@code app} is Datagora's first window. Prints one line
  * {@code STARTUP_MS <kind> <millis>} and exits. Run by {@link StartupBench}.
  */
-public final class StartupProbe extends Application {
+public final class StartupProbe {
 
     private static String kind = "bare";
 
-    public static void main(String[] args) {
-        kind = args.length > 0 ? args[0] : "bare";
-        Application.launch(StartupProbe.class);
+    private StartupProbe() {
     }
 
-    @Override
-    public void start(Stage stage) throws Exception {
-        if ("app".equals(kind)) {
-            Path dataDir = Files.createTempDirectory("datagora-startup-");
-            AppServices services = new AppServices(new DataDirectory(dataDir));
-            new DatagoraApplication(services).start(stage);
-        } else {
-            stage.setScene(new Scene(new Label("Hello"), 1180, 760));
-            stage.show();
+    public static void main(String[] args) {
+        // The main class must not extend Application when JavaFX is on the class path.
+        kind = args.length > 0 ? args[0] : "bare";
+        Application.launch(Window.class);
+    }
+
+    /** The window being timed. */
+    public static final class Window extends Application {
+        @Override
+        public void start(Stage stage) throws Exception {
+            if ("app".equals(kind)) {
+                Path dataDir = Files.createTempDirectory("datagora-startup-");
+                AppServices services = new AppServices(new DataDirectory(dataDir));
+                new DatagoraApplication(services).start(stage);
+            } else {
+                stage.setScene(new Scene(new Label("Hello"), 1180, 760));
+                stage.show();
+            }
+            // The first pulse after show() has laid out and rendered the scene: the window answers input.
+            Platform.runLater(() -> Platform.runLater(() -> {
+                long millis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                System.out.println("STARTUP_MS " + kind + " " + millis);
+                System.out.flush();
+                Runtime.getRuntime().halt(0);
+            }));
         }
-        // The first pulse after show() has laid out and rendered the scene: the window answers input.
-        Platform.runLater(() -> Platform.runLater(() -> {
-            long millis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-            System.out.println("STARTUP_MS " + kind + " " + millis);
-            System.out.flush();
-            Runtime.getRuntime().halt(0);
-        }));
+    }
     }
 }
