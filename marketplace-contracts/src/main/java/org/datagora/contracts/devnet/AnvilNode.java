@@ -37,6 +37,9 @@ public final class AnvilNode implements AutoCloseable {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
 
     private final Process process;
+    /** How many recent block states anvil keeps; none are written to disk. */
+    private static final int IN_MEMORY_STATES = 64;
+
     private final URI rpcUrl;
     private final HttpService http;
     private final Web3j web3j;
@@ -62,7 +65,12 @@ public final class AnvilNode implements AutoCloseable {
         int port = options.port() == 0 ? FreePort.pick() : options.port();
         List<String> command = new ArrayList<>(List.of(binary.toString(),
                 "--host", "127.0.0.1", "--port", Integer.toString(port),
-                "--chain-id", Long.toString(CHAIN_ID), "--silent"));
+                "--chain-id", Long.toString(CHAIN_ID), "--silent",
+                // Without this anvil writes every older block's state under ~/.foundry/anvil/tmp, tens of
+                // gigabytes after a long session, and leaves it behind when stopped hard. Nothing in Datagora
+                // reads state at past blocks (logs and receipts are kept either way), so recent states in
+                // memory are enough.
+                "--prune-history", Integer.toString(IN_MEMORY_STATES)));
         options.stateFile().ifPresent(state -> {
             createParent(state);
             command.addAll(List.of("--state", state.toString(),
