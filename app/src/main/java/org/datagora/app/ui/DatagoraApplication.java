@@ -20,6 +20,7 @@ import org.datagora.app.ui.market.MarketplaceView;
 import org.datagora.app.ui.mydata.MyDataView;
 import org.datagora.app.ui.purchases.PurchasesView;
 import org.datagora.app.ui.samples.SampleOffer;
+import org.datagora.app.ui.common.ActivityCenter;
 import org.datagora.app.ui.common.FxBackground;
 import org.datagora.app.ui.main.Area;
 import org.datagora.app.ui.main.MainWindow;
@@ -68,7 +69,8 @@ public final class DatagoraApplication extends Application {
     public void start(Stage stage) {
         Theme theme = services.settings().load().theme() == Settings.ThemeChoice.DARK ? Theme.DARK : Theme.LIGHT;
         theme.apply();
-        FxBackground background = new FxBackground(services.executors().workers());
+        ActivityCenter activities = new ActivityCenter();
+        FxBackground background = new FxBackground(services.executors().workers(), activities);
         Scene scene = new Scene(new Region(), 1180, 760);
         scene.setRoot(firstScreen(scene, theme, background));
         scene.getStylesheets().add(Theme.APP_STYLESHEET);
@@ -107,7 +109,7 @@ public final class DatagoraApplication extends Application {
     }
 
     private MainWindow mainWindow(Theme theme, FxBackground background) {
-        MainWindow window = new MainWindow(views(background), theme);
+        MainWindow window = new MainWindow(views(background), theme, background.activities());
         services.networkStatus().addListener(status -> Platform.runLater(() -> window.showStatus(status)));
         return window;
     }

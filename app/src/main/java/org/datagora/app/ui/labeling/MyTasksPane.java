@@ -242,7 +242,8 @@ final class MyTasksPane extends BorderPane {
         button.setOnAction(e -> {
             button.setDisable(true);
             message.showInfo(text + "…");
-            view.background().run(work).onSuccess(sentence -> {
+            String what = shown == null ? text : text + " (task #" + shown.task().taskId() + ")";
+            view.background().track(what, work).onSuccess(sentence -> {
                 message.showSuccess(sentence);
                 if (shown != null) {
                     load(shown.task().taskId());

@@ -124,7 +124,8 @@ final class OpenTasksPane extends VBox {
         yes.setOnAction(e -> {
             yes.setDisable(true);
             message.showInfo("Claiming…");
-            view.background().run(() -> view.services().labeler().claim(row.task().taskId(), row.openBatch()))
+            view.background().track("Claiming batch " + (row.openBatch() + 1) + " of task #" + row.task().taskId(),
+                            () -> view.services().labeler().claim(row.task().taskId(), row.openBatch()))
                     .onSuccess(claimId -> {
                         hideConfirm();
                         message.showSuccess("Claimed batch " + (row.openBatch() + 1) + " of task #" + row.task().taskId()

@@ -147,7 +147,7 @@ final class ReviewPane extends VBox {
         }
         approve.setDisable(true);
         reject.setDisable(true);
-        view.background().run(() -> {
+        view.background().track((approveIt ? "Approving" : "Rejecting") + " claim #" + row.claim().claimId(), () -> {
             view.services().validator().vote(row.claim().claimId(), approveIt);
             return true;
         }).onSuccess(done -> {

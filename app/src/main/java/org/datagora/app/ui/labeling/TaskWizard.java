@@ -303,7 +303,10 @@ final class TaskWizard extends BorderPane {
             yes.setDisable(true);
             fund.setDisable(true);
             message.showInfo("Encrypting the items, storing them and funding the task…");
-            view.background().run(() -> view.services().requester().create(spec)).onSuccess(onCreated)
+            view.background().track("Funding the labeling task " + spec.title(), progress -> {
+                        progress.update("Encrypting the items, storing them and funding the task…", -1);
+                        return view.services().requester().create(spec);
+                    }).onSuccess(onCreated)
                     .onError(error -> {
                         yes.setDisable(false);
                         fund.setDisable(false);

@@ -46,6 +46,7 @@ public final class Workspace extends BorderPane {
     private final FxBackground background;
     private final Submit submit;
     private final Runnable onSubmitted;
+    private final String title;
     private final Label text = new Label();
     private final BoxCanvas canvas;
     private final StackPane itemArea = new StackPane();
@@ -71,6 +72,7 @@ public final class Workspace extends BorderPane {
         this.background = background;
         this.submit = submit;
         this.onSubmitted = onSubmitted;
+        this.title = title;
         this.canvas = schema.isBoxes() ? new BoxCanvas(schema, this::boxDrawn) : null;
         setId("labeling-workspace");
         getStyleClass().add("labeling-workspace");
@@ -269,7 +271,7 @@ public final class Workspace extends BorderPane {
         submitting = true;
         submitButton.setDisable(true);
         message.showInfo("Committing your labels…");
-        background.run(() -> {
+        background.track("Committing the labels of " + title, () -> {
             submit.submit(session);
             return true;
         }).onSuccess(done -> onSubmitted.run()).onError(error -> {

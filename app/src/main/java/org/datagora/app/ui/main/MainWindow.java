@@ -18,12 +18,15 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.datagora.app.network.NetworkStatus;
 import org.datagora.app.ui.Theme;
+import org.datagora.app.ui.common.ActivityCenter;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 
 /**
  * The main window's layout: the navigation on the left, the chosen area's view in the middle, a header
- * with the theme switch, and the status bar. Views are made on first visit and kept.
+ * with the theme switch, the status bar, and on demand the activity panel on the right. Views are made on
+ * first visit and kept.
  */
 public final class MainWindow extends BorderPane {
 
@@ -34,9 +37,11 @@ public final class MainWindow extends BorderPane {
     private final ToggleGroup navigation = new ToggleGroup();
     private final StatusBar statusBar = new StatusBar();
     private final Label offlineBanner = new Label();
+    private final ActivityPanel activityPanel;
+    private final ToggleButton activityButton = new ToggleButton();
     private Theme theme;
 
-    public MainWindow(Map<Area, Supplier<Node>> viewFactories, Theme initialTheme) {
+    public MainWindow(Map<Area, Supplier<Node>> viewFactories, Theme initialTheme, ActivityCenter activities) {
         this.viewFactories = new EnumMap<>(viewFactories);
         this.theme = initialTheme;
         getStyleClass().add("main-window");
@@ -50,6 +55,8 @@ public final class MainWindow extends BorderPane {
         setCenter(new VBox(offlineBanner, header(), content));
         VBox.setVgrow(content, Priority.ALWAYS);
         content.getStyleClass().add("area-content");
+        activityPanel = new ActivityPanel(activities, () -> activityButton.setSelected(false));
+        statusBar.addActivityButton(activityButton(activities));
         setBottom(statusBar);
         show(Area.MARKETPLACE);
     }
@@ -85,6 +92,27 @@ public final class MainWindow extends BorderPane {
                 .findFirst()
                 .ifPresent(t -> t.setSelected(true));
     }
+
+    /** Opens or closes the activity panel, as the status bar's button does. */
+    public void showActivity(boolean shown) {
+        activityButton.setSelected(shown);
+    }
+
+    /** "2 running": the status bar's way into the activity panel, which keeps the window uncluttered until asked. */
+    private ToggleButton activityButton(ActivityCenter activities) {
+        activityButton.setId("activity-button");
+        activityButton.getStyleClass().addAll("flat", "small", "activity-button");
+        activityButton.setGraphic(new FontIcon(MaterialDesignP.PROGRESS_UPLOAD));
+        var count = ActivityPanel.count(activities);
+        activityButton.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> count.get() == 0 ? "Nothing running" : count.get() + " running", count));
+        count.addListener((obs, old, now) -> activityButton.pseudoClassStateChanged(BUSY, now.intValue() > 0));
+        activityButton.setTooltip(new Tooltip("Uploads, downloads and transactions running now"));
+        activityButton.selectedProperty().addListener((obs, old, shown) -> setRight(shown ? activityPanel : null));
+        return activityButton;
+    }
+
+    private static final javafx.css.PseudoClass BUSY = javafx.css.PseudoClass.getPseudoClass("busy");
 
     /** The theme in use. */
     public Theme theme() {

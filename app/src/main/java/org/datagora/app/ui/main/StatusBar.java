@@ -11,7 +11,7 @@ import org.datagora.app.network.NetworkStatus;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 
-/** The strip at the bottom of the main window: chain, block height, active account and content store. */
+/** The strip at the bottom of the main window: chain, block height, active account, content store and activity. */
 public final class StatusBar extends HBox {
 
     private final FontIcon chainDot = new FontIcon(MaterialDesignC.CIRCLE);
@@ -37,6 +37,11 @@ public final class StatusBar extends HBox {
         getChildren().addAll(chainBox, block, spacer, account, ipfsBox);
         Tooltip.install(this, tooltip);
         show(NetworkStatus.starting());
+    }
+
+    /** Puts the activity panel's button at the bar's right end. */
+    void addActivityButton(javafx.scene.Node button) {
+        getChildren().add(button);
     }
 
     /** Shows {@code status}. Call on the JavaFX thread. */

@@ -123,7 +123,10 @@ final class ListingDetailPane extends ScrollPane {
             confirm.setDisable(true);
             cancel.setDisable(true);
             message.showInfo("Paying… one transaction with a signed permit.");
-            background.run(() -> session.purchases().buy(l.listingId(), quote.price(), PaymentMethod.PERMIT))
+            background.track("Buying " + l.title(), progress -> {
+                        progress.update("Paying " + Dgt.format(quote.price()) + " with a signed permit…", -1);
+                        return session.purchases().buy(l.listingId(), quote.price(), PaymentMethod.PERMIT);
+                    })
                     .onSuccess(this::bought)
                     .onError(error -> {
                         confirm.setDisable(false);

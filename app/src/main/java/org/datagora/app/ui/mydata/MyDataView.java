@@ -106,11 +106,16 @@ public final class MyDataView extends TabPane {
             workflow.cancel();
         });
         publishArea.getChildren().setAll(new VBox(12, progress, cancel));
-        run(progress, () -> workflow.publish(request, listener(progress)));
+        run("Publishing " + request.title(), tracker -> workflow.publish(request, listener(progress, tracker)))
+                .cancellable(() -> {
+                    cancel.setDisable(true);
+                    workflow.cancel();
+                })
+                .start();
     }
 
-    private void run(PublishProgress progress, java.util.concurrent.Callable<PublishResult> work) {
-        background.run(work)
+    private FxBackground.Job<PublishResult> run(String title, FxBackground.Tracked<PublishResult> work) {
+        return background.track(title, work)
                 .onSuccess(result -> {
                     publishArea.getChildren().setAll(form);
                     form.showError("");
@@ -123,20 +128,25 @@ public final class MyDataView extends TabPane {
                     publishArea.getChildren().setAll(form);
                     form.showError(ErrorText.of("Publishing", error));
                     offerToResume();
-                })
-                .start();
+                });
     }
 
-    private PublishListener listener(PublishProgress progress) {
+    /** Feeds both the publish pane and the activity panel, which shows the whole publish as one bar. */
+    private PublishListener listener(PublishProgress progress, FxBackground.Progress tracker) {
+        int steps = PublishStep.values().length;
         return new PublishListener() {
             @Override
             public void onProgress(PublishStep step, double fraction, double bytesPerSecond) {
                 Platform.runLater(() -> progress.update(step, fraction, bytesPerSecond));
+                tracker.update(step.label() + (bytesPerSecond > 0
+                        ? String.format(java.util.Locale.ROOT, " · %.1f MB/s", bytesPerSecond / 1e6) : ""),
+                        (step.ordinal() + Math.max(0, fraction)) / steps);
             }
 
             @Override
             public void onStepCompleted(PublishStep step) {
                 Platform.runLater(() -> progress.completed(step));
+                tracker.update(step.label() + " · done", (step.ordinal() + 1.0) / steps);
             }
         };
     }
@@ -164,9 +174,10 @@ public final class MyDataView extends TabPane {
             PublishWorkflow workflow = session.newPublishWorkflow();
             PublishProgress progress = new PublishProgress(journal.title());
             publishArea.getChildren().setAll(progress);
-            run(progress, () -> workflow.resume(journal.id(), listener(progress)));
+            run("Resuming the publish of " + journal.title(),
+                    tracker -> workflow.resume(journal.id(), listener(progress, tracker))).start();
         });
-        rollBack.setOnAction(e -> background.run(() -> {
+        rollBack.setOnAction(e -> background.track("Undoing the publish of " + journal.title(), () -> {
             session.newPublishWorkflow().rollBack(journal.id());
             return true;
         }).onSuccess(done -> {

@@ -19,6 +19,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import org.controlsfx.control.Rating;
 import org.datagora.app.market.DownloadResult;
+import org.datagora.app.market.DownloadStep;
 import org.datagora.app.session.WalletSession;
 import org.datagora.app.ui.common.Dgt;
 import org.datagora.app.ui.common.EmptyState;
@@ -133,11 +134,16 @@ public final class PurchasesView extends BorderPane {
         download.setOnAction(e -> {
             download.setDisable(true);
             message.showInfo("Downloading…");
-            background.run(() -> session.downloads().download(p.purchaseId(), Path.of(folder.getText().trim()),
-                            (s, fraction, speed) -> Platform.runLater(() -> {
-                                bar.setProgress(fraction);
-                                step.setText(s.label() + (speed > 0 ? String.format(Locale.ROOT, " · %.1f MB/s", speed / 1e6) : ""));
-                            })))
+            Path target = Path.of(folder.getText().trim());
+            background.track("Downloading purchase #" + p.purchaseId(), tracker -> session.downloads().download(
+                            p.purchaseId(), target, (s, fraction, speed) -> {
+                                String text = s.label() + (speed > 0 ? String.format(Locale.ROOT, " · %.1f MB/s", speed / 1e6) : "");
+                                tracker.update(text, overall(s, fraction));
+                                Platform.runLater(() -> {
+                                    bar.setProgress(fraction);
+                                    step.setText(text);
+                                });
+                            }))
                     .onSuccess(result -> downloaded(result, rating))
                     .onError(error -> message.showError(ErrorText.of("Downloading", error)))
                     .andFinally(() -> download.setDisable(false))
@@ -153,6 +159,16 @@ public final class PurchasesView extends BorderPane {
         return new VBox(10, new HBox(6, folder, choose), progressRow, step, rateRow);
     }
 
+    /** The whole download as one fraction: fetching and decrypting move the bytes and weigh most. */
+    static double overall(DownloadStep step, double fraction) {
+        return switch (step) {
+            case OPEN_KEY -> 0.05 * fraction;
+            case FETCH -> 0.05 + 0.55 * fraction;
+            case DECRYPT -> 0.6 + 0.4 * fraction;
+            case DONE -> 1;
+        };
+    }
+
     private void downloaded(DownloadResult result, Rating rating) {
         message.showSuccess(result.files().size() + (result.files().size() == 1 ? " file" : " files")
                 + " decrypted and verified in " + result.folder() + ".");
@@ -166,7 +182,7 @@ public final class PurchasesView extends BorderPane {
             return;
         }
         rating.setDisable(true);
-        background.run(() -> {
+        background.track("Rating purchase #" + p.purchaseId(), () -> {
             session.purchases().rate(p.purchaseId(), stars);
             return stars;
         }).onSuccess(s -> message.showSuccess("Thanks: you rated this purchase " + s + " of 5."))
@@ -182,7 +198,7 @@ public final class PurchasesView extends BorderPane {
         waiting.setWrapText(true);
         Button refund = new Button("Take the payment back");
         refund.setId("refund-button");
-        refund.setOnAction(e -> background.run(() -> {
+        refund.setOnAction(e -> background.track("Refunding purchase #" + p.purchaseId(), () -> {
             session.purchases().refund(p.purchaseId());
             return true;
         }).onSuccess(done -> {

@@ -93,11 +93,14 @@ public final class SampleOffer extends BorderPane {
         fill.setDisable(true);
         progress.setVisible(true);
         message.clear();
-        background.run(() -> {
-                    sandbox.get().seed((text, fraction) -> Platform.runLater(() -> {
-                        step.setText(text);
-                        progress.setProgress(fraction);
-                    }));
+        background.track("Filling the sandbox with samples", tracker -> {
+                    sandbox.get().seed((text, fraction) -> {
+                        tracker.update(text, fraction);
+                        Platform.runLater(() -> {
+                            step.setText(text);
+                            progress.setProgress(fraction);
+                        });
+                    });
                     session.syncNow();
                     return null;
                 })

@@ -122,7 +122,7 @@ public final class WalletView extends StackPane {
                 drip.setDisable(true);
                 walletMessage.showInfo("Asking the local faucet…");
                 String to = address.getText();
-                background.run(() -> {
+                background.track("Test tokens from the faucet", () -> {
                     faucet.drip(to);
                     return to;
                 }).onSuccess(done -> {
@@ -211,7 +211,11 @@ public final class WalletView extends StackPane {
             cancel.setDisable(true);
             sendMessage.showInfo("Sending and waiting for confirmation…");
             Credentials sender = wallets.requireActive();
-            background.run(() -> chain.token().transfer(sender, to, units))
+            background.track("Sending " + Amounts.formatToken(units) + " " + TokenService.SYMBOL + " to " + shortAddress(to),
+                            progress -> {
+                                progress.update("Sending and waiting for confirmation…", -1);
+                                return chain.token().transfer(sender, to, units);
+                            })
                     .onSuccess(receipt -> sent(receipt, units, to))
                     .onError(error -> {
                         hideConfirmation();
@@ -238,7 +242,8 @@ public final class WalletView extends StackPane {
             PendingTransaction pending = stuck.pending();
             Credentials sender = wallets.requireActive();
             sendMessage.showInfo("Re-sending with higher fees…");
-            background.run(() -> chain.transactions().speedUp(sender, pending))
+            background.track("Speeding up the transfer to " + shortAddress(to),
+                            () -> chain.transactions().speedUp(sender, pending))
                     .onSuccess(receipt -> sent(receipt, units, to))
                     .onError(error -> sendMessage.showError(UserMessages.of(error)))
                     .andFinally(this::hideConfirmation).start();
