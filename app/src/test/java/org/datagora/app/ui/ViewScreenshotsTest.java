@@ -9,16 +9,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.concurrent.Task;
 import javafx.scene.Node;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import org.controlsfx.control.TaskProgressView;
 import org.datagora.app.AppServices;
 import org.datagora.app.config.DataDirectory;
 import org.datagora.app.sandbox.LocalSandbox;
 import org.datagora.app.testing.LocalSandboxExtension;
 import org.datagora.app.testing.Screenshots;
 import org.datagora.app.ui.common.TestWindow;
+import org.datagora.app.ui.main.MainWindow;
 import org.datagora.app.wallet.KeystoreKdf;
 import org.datagora.contracts.generated.DatagoraToken;
 import org.datagora.storage.cache.Listing;
@@ -26,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfx.util.WaitForAsyncUtils;
 import org.web3j.crypto.Credentials;
 
 /**
@@ -52,7 +56,7 @@ class ViewScreenshotsTest {
 
     @Test
     void everyMainViewInBothThemes(LocalSandbox sandbox, @TempDir Path temp) throws Exception {
-        Credentials user = sandbox.devAccount(7);
+        Credentials user = sandbox.devAccount(6);
         DatagoraToken.load(sandbox.addresses().token(), sandbox.chain().web3j(),
                 sandbox.chain().transactionManager(sandbox.faucetAccount()), sandbox.chain().gasProvider())
                 .mint(user.getAddress(), DGT.multiply(BigInteger.valueOf(500))).send();
@@ -108,13 +112,17 @@ class ViewScreenshotsTest {
             window.fill("#publish-tags", "tabular, csv, biology");
             window.fill("#publish-price", "3");
             shoot(window, "my-data-publish-form");
+            MainWindow main = window.robot().lookup(".main-window").queryAs(MainWindow.class);
             sandbox.chain().setAutomine(false);
             try {
                 window.click("#publish-start");
                 await().atMost(PATIENCE).until(() -> activityText(window).equals("1 running"));
-                window.click("#activity-button");
-                await().atMost(PATIENCE).until(() -> window.robot().lookup(".task-message").queryAll().stream()
-                        .anyMatch(n -> ((javafx.scene.control.Label) n).getText().startsWith("Waiting for confirmation")));
+                // The "Downloaded" notification may still cover the status bar's corner: open the panel as its button does.
+                window.robot().interact(() -> main.showActivity(true));
+                TaskProgressView<?> activity = window.robot().lookup("#activity-tasks").queryAs(TaskProgressView.class);
+                await().atMost(PATIENCE).until(() -> WaitForAsyncUtils.asyncFx(() -> activity.getTasks().size() == 1
+                        && ((Task<?>) activity.getTasks().get(0)).getMessage().startsWith("Waiting for confirmation"))
+                        .get());
                 shoot(window, "my-data-publishing-with-activity");
             } finally {
                 sandbox.chain().setAutomine(true);
@@ -123,7 +131,7 @@ class ViewScreenshotsTest {
             await().atMost(PATIENCE).until(() -> window.text("#publish-resume-message").startsWith("Listed as #"));
             await().atMost(PATIENCE).until(() -> activityText(window).equals("Nothing running"));
             shoot(window, "activity-panel-idle");
-            window.click("#activity-close");
+            window.robot().interact(() -> main.showActivity(false));
 
             TabPane myData = window.robot().lookup("#my-data").queryAs(TabPane.class);
             window.robot().interact(() -> myData.getSelectionModel().select(1));

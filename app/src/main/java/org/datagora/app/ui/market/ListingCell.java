@@ -20,6 +20,7 @@ final class ListingCell extends ListCell<Listing> {
     private final HBox row;
 
     ListingCell() {
+        getStyleClass().add("listing-cell");
         title.getStyleClass().add("listing-title");
         subtitle.getStyleClass().add("text-muted");
         price.getStyleClass().add("listing-price");

@@ -5,9 +5,14 @@ import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.datagora.app.market.ListingDetail;
 import org.datagora.app.market.PaymentMethod;
@@ -45,8 +50,10 @@ final class ListingDetailPane extends ScrollPane {
         this.listing = chosen;
         message.clear();
         if (chosen == null) {
-            Label hint = new Label("Choose a dataset to see its details.");
+            Label hint = new Label("Choose a dataset in the list to see its details, its seller's record and the "
+                    + "price before you buy.");
             hint.getStyleClass().add("text-muted");
+            hint.setWrapText(true);
             content.getChildren().setAll(hint);
             return;
         }
@@ -66,6 +73,13 @@ final class ListingDetailPane extends ScrollPane {
         GridPane facts = new GridPane();
         facts.setHgap(16);
         facts.setVgap(6);
+        // Captions keep their width; values take the rest and wrap, so a narrow pane never cuts "License" to "Li…".
+        ColumnConstraints captions = new ColumnConstraints();
+        captions.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints values = new ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        values.setMinWidth(0);
+        facts.getColumnConstraints().setAll(captions, values);
         int row = 0;
         facts.addRow(row++, muted("Price"), value("detail-price", Dgt.format(l.price())));
         facts.addRow(row++, muted("License"), value("detail-license", l.license()));
@@ -73,9 +87,9 @@ final class ListingDetailPane extends ScrollPane {
         detail.metadata().ifPresent(m -> {
             facts.addRow(facts.getRowCount(), muted("Size"), value("detail-size", humanBytes(m.datasetSize())
                     + " in " + m.files().size() + (m.files().size() == 1 ? " file" : " files")));
-            facts.addRow(facts.getRowCount(), muted("Content"), value("detail-cid", m.contentCid()));
+            facts.addRow(facts.getRowCount(), muted("Content"), identifier("detail-cid", m.contentCid()));
         });
-        facts.addRow(facts.getRowCount(), muted("Seller"), value("detail-seller", l.seller()));
+        facts.addRow(facts.getRowCount(), muted("Seller"), identifier("detail-seller", l.seller()));
         facts.addRow(facts.getRowCount(), muted("Reputation"), value("detail-reputation", reputation(detail.reputation())));
         Button buy = new Button("Buy…");
         buy.setId("buy-button");
@@ -182,6 +196,19 @@ final class ListingDetailPane extends ScrollPane {
     private static Label muted(String text) {
         Label label = new Label(text);
         label.getStyleClass().add("text-muted");
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        GridPane.setValignment(label, javafx.geometry.VPos.TOP);
+        return label;
+    }
+
+    /** A CID or an address: one line with no spaces to wrap at, so it is cut in the middle and whole in its tooltip. */
+    private static Label identifier(String id, String text) {
+        Label label = new Label(text);
+        label.setId(id);
+        label.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+        label.setMinWidth(0);
+        label.setTooltip(new Tooltip(text));
+        label.getStyleClass().add("identifier");
         return label;
     }
 

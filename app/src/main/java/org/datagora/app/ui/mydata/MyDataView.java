@@ -35,6 +35,7 @@ import org.datagora.app.ui.common.ErrorText;
 import org.datagora.app.ui.common.FormMessage;
 import org.datagora.app.ui.common.FxBackground;
 import org.datagora.app.ui.common.Notifier;
+import org.datagora.app.ui.common.Speed;
 import org.datagora.storage.cache.Listing;
 import org.datagora.storage.cache.SearchQuery;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
@@ -138,8 +139,7 @@ public final class MyDataView extends TabPane {
             @Override
             public void onProgress(PublishStep step, double fraction, double bytesPerSecond) {
                 Platform.runLater(() -> progress.update(step, fraction, bytesPerSecond));
-                tracker.update(step.label() + (bytesPerSecond > 0
-                        ? String.format(java.util.Locale.ROOT, " · %.1f MB/s", bytesPerSecond / 1e6) : ""),
+                tracker.update(step.label() + Speed.suffix(bytesPerSecond),
                         (step.ordinal() + Math.max(0, fraction)) / steps);
             }
 

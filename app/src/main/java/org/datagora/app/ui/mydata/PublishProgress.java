@@ -1,7 +1,6 @@
 package org.datagora.app.ui.mydata;
 
 import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -9,6 +8,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import org.datagora.app.market.PublishStep;
+import org.datagora.app.ui.common.Speed;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 
@@ -48,7 +48,7 @@ final class PublishProgress extends VBox {
     void update(PublishStep step, double fraction, double bytesPerSecond) {
         bars.get(step).setProgress(fraction);
         if (bytesPerSecond > 0) {
-            details.get(step).setText(String.format(Locale.ROOT, "%.1f MB/s", bytesPerSecond / 1e6));
+            details.get(step).setText(Speed.of(bytesPerSecond));
         }
     }
 

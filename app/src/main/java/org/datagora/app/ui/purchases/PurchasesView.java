@@ -1,7 +1,6 @@
 package org.datagora.app.ui.purchases;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -27,6 +26,7 @@ import org.datagora.app.ui.common.ErrorText;
 import org.datagora.app.ui.common.FormMessage;
 import org.datagora.app.ui.common.FxBackground;
 import org.datagora.app.ui.common.Notifier;
+import org.datagora.app.ui.common.Speed;
 import org.datagora.storage.cache.Purchase;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
@@ -137,7 +137,7 @@ public final class PurchasesView extends BorderPane {
             Path target = Path.of(folder.getText().trim());
             background.track("Downloading purchase #" + p.purchaseId(), tracker -> session.downloads().download(
                             p.purchaseId(), target, (s, fraction, speed) -> {
-                                String text = s.label() + (speed > 0 ? String.format(Locale.ROOT, " · %.1f MB/s", speed / 1e6) : "");
+                                String text = s.label() + Speed.suffix(speed);
                                 tracker.update(text, overall(s, fraction));
                                 Platform.runLater(() -> {
                                     bar.setProgress(fraction);
@@ -173,6 +173,9 @@ public final class PurchasesView extends BorderPane {
         message.showSuccess(result.files().size() + (result.files().size() == 1 ? " file" : " files")
                 + " decrypted and verified in " + result.folder() + ".");
         rating.setDisable(false);
+        if (detail.lookup("#purchase-state") instanceof Label state) {
+            state.setText("downloaded and verified");
+        }
         Notifier.confirmed(this, "Downloaded", "Purchase #" + result.purchaseId() + " is decrypted and verified.");
         purchases.refresh();
     }

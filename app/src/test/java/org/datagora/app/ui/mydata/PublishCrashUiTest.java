@@ -1,0 +1,138 @@
+package org.datagora.app.ui.mydata;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.ListView;
+import org.datagora.app.AppServices;
+import org.datagora.app.config.DataDirectory;
+import org.datagora.app.sandbox.LocalSandbox;
+import org.datagora.app.testing.LocalSandboxExtension;
+import org.datagora.app.ui.common.TestWindow;
+import org.datagora.app.wallet.KeystoreKdf;
+import org.datagora.storage.cache.SearchQuery;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.web3j.crypto.Credentials;
+
+/**
+ * The app is killed (SIGKILL) in the middle of a publish, then started again on the same data directory: the
+ * My data view offers to finish the interrupted publish, and finishing it lists the dataset exactly once.
+ * The killed publish runs in a separate JVM (the command line over the same services), so the kill is real;
+ * mining is paused so the kill lands while the list transaction waits for its confirmation.
+ */
+@ExtendWith(LocalSandboxExtension.class)
+class PublishCrashUiTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    private AppServices app;
+
+    @AfterEach
+    void close() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    void aPublishKilledWhileListingIsResumedAfterTheRestartAndListedOnce(LocalSandbox sandbox, @TempDir Path temp)
+            throws Exception {
+        Credentials seller = sandbox.devAccount(2);
+        Path dataset = Files.createDirectories(temp.resolve("rain"));
+        Files.writeString(dataset.resolve("rain.csv"), "day,mm\n1,0.4\n2,12.0\n3,3.1\n");
+        Path dataDir = temp.resolve("seller");
+
+        sandbox.chain().setAutomine(false);
+        Process killed;
+        try {
+            killed = publishInAnotherProcess(sandbox, dataDir, dataset, seller, "Rainfall, three days");
+            killed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        } finally {
+            sandbox.chain().setAutomine(true);
+        }
+        assertThat(killed.isAlive()).isFalse();
+        // The list transaction the dead app had sent is mined while it is down, as on a real network.
+        sandbox.chain().mine();
+
+        app = new AppServices(new DataDirectory(dataDir), KeystoreKdf.LIGHT);
+        app.attach(sandbox);
+        String address = app.wallets().importPrivateKey(TestWindow.privateKeyOf(seller), "wallet password".toCharArray())
+                .address();
+        app.wallets().unlock(address, "wallet password".toCharArray());
+        await().atMost(PATIENCE).until(() -> app.sessions().current().isPresent());
+        try (TestWindow window = TestWindow.open(app)) {
+            window.click("#nav-my-data");
+            await().atMost(PATIENCE).until(() -> window.shows("#publish-resume"));
+            assertThat(window.shows("#publish-roll-back")).isTrue();
+            window.screenshot("publish-crash-offer-light");
+            window.click("#publish-resume");
+            await().atMost(PATIENCE).until(() -> window.text("#publish-resume-message").startsWith("Listed as #"));
+            assertThat(window.shows("#publish-resume")).isFalse();
+
+            var session = app.sessions().current().orElseThrow();
+            assertThat(session.newPublishWorkflow().unfinished()).isEmpty();
+            await().atMost(PATIENCE).until(() -> {
+                session.syncNow();
+                return session.search().search(SearchQuery.all().withSeller(seller.getAddress())).listings().size() == 1;
+            });
+            ListView<?> mine = window.robot().lookup("#my-listings").queryAs(ListView.class);
+            await().atMost(PATIENCE).until(() -> mine.getItems().size() == 1);
+        }
+    }
+
+    /**
+     * Starts {@code datagora publish} in a JVM of its own and returns it once it waits for the list transaction's
+     * confirmation (the step it prints last before the kill).
+     */
+    private static Process publishInAnotherProcess(LocalSandbox sandbox, Path dataDir, Path dataset, Credentials seller,
+                                                   String title) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "org.datagora.app.Main",
+                "--data-dir", dataDir.toString(), "publish", dataset.toString(), "--title", title,
+                "--license", "CC0-1.0", "--price", "2",
+                "--private-key-env", "DATAGORA_KEY", "--rpc-url", sandbox.rpcUrl().toString(),
+                "--ipfs-url", sandbox.ipfs().apiUrl().toString(), "--networks-file", sandbox.networksFile().toString())
+                .redirectErrorStream(true);
+        builder.environment().put("DATAGORA_KEY", TestWindow.privateKeyOf(seller));
+        Process process = builder.start();
+        List<String> output = new CopyOnWriteArrayList<>();
+        CompletableFuture<Void> waiting = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    output.add(line);
+                    if (line.startsWith("Waiting for confirmation")) {
+                        waiting.complete(null);
+                    }
+                }
+                waiting.completeExceptionally(new AssertionError("the publish ended before the kill: " + output));
+            } catch (java.io.IOException e) {
+                waiting.completeExceptionally(e);
+            }
+        }, "publish-output");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            waiting.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception e) {
+            process.destroyForcibly();
+            throw e;
+        }
+        return process;
+    }
+}
