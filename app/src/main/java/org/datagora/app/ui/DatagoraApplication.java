@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -67,10 +69,23 @@ public final class DatagoraApplication extends Application {
 
     @Override
     public void start(Stage stage) {
-        Theme theme = services.settings().load().theme() == Settings.ThemeChoice.DARK ? Theme.DARK : Theme.LIGHT;
-        theme.apply();
+        ObjectProperty<Theme> theme = new SimpleObjectProperty<>(
+                services.settings().load().theme() == Settings.ThemeChoice.DARK ? Theme.DARK : Theme.LIGHT);
+        theme.get().apply();
         ActivityCenter activities = new ActivityCenter();
         FxBackground background = new FxBackground(services.executors().workers(), activities);
+        // One theme for the whole app: the header's switch and Settings both set it; it is applied and kept.
+        theme.addListener((obs, old, now) -> {
+            now.apply();
+            Settings.ThemeChoice choice = Settings.ThemeChoice.valueOf(now.name());
+            background.run(() -> {
+                Settings saved = services.settings().load();
+                if (saved.theme() != choice) {
+                    services.settings().save(saved.withTheme(choice));
+                }
+                return choice;
+            }).onError(error -> LOG.warn("The theme could not be saved", error)).start();
+        });
         Scene scene = new Scene(new Region(), 1180, 760);
         scene.setRoot(firstScreen(scene, theme, background));
         scene.getStylesheets().add(Theme.APP_STYLESHEET);
@@ -99,7 +114,7 @@ public final class DatagoraApplication extends Application {
      * The main window when a wallet is open already (tests prepare one through the wallet service);
      * otherwise onboarding on the first run, or the unlock screen when wallets exist.
      */
-    private Parent firstScreen(Scene scene, Theme theme, FxBackground background) {
+    private Parent firstScreen(Scene scene, ObjectProperty<Theme> theme, FxBackground background) {
         if (services.wallets().active().isPresent()) {
             return mainWindow(theme, background);
         }
@@ -108,8 +123,8 @@ public final class DatagoraApplication extends Application {
                 : new OnboardingView(services.wallets(), background, open);
     }
 
-    private MainWindow mainWindow(Theme theme, FxBackground background) {
-        MainWindow window = new MainWindow(views(background), theme, background.activities());
+    private MainWindow mainWindow(ObjectProperty<Theme> theme, FxBackground background) {
+        MainWindow window = new MainWindow(views(background, theme), theme, background.activities());
         services.networkStatus().addListener(status -> Platform.runLater(() -> window.showStatus(status)));
         return window;
     }
@@ -121,7 +136,7 @@ public final class DatagoraApplication extends Application {
         }
     }
 
-    private Map<Area, Supplier<Node>> views(FxBackground background) {
+    private Map<Area, Supplier<Node>> views(FxBackground background, ObjectProperty<Theme> theme) {
         Map<Area, Supplier<Node>> views = new EnumMap<>(Area.class);
         views.put(Area.MARKETPLACE, () -> new SessionBound(services.sessions(), MaterialDesignS.STOREFRONT_OUTLINE,
                 session -> new SampleOffer(new MarketplaceView(session, background), session, services::samples, background)));
@@ -132,7 +147,7 @@ public final class DatagoraApplication extends Application {
         views.put(Area.LABELING, () -> new SessionBound(services.sessions(), MaterialDesignT.TAG_OUTLINE,
                 session -> new LabelingView(session, background)));
         views.put(Area.WALLET, () -> new WalletView(services.wallets(), services.chain(), background));
-        views.put(Area.SETTINGS, () -> new SettingsView(services, choice -> Theme.valueOf(choice.name()).apply()));
+        views.put(Area.SETTINGS, () -> new SettingsView(services, theme, choice -> theme.set(Theme.valueOf(choice.name()))));
         return views;
     }
 }

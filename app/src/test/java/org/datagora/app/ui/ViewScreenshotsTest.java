@@ -17,11 +17,13 @@ import javafx.scene.control.TableView;
 import org.controlsfx.control.TaskProgressView;
 import org.datagora.app.AppServices;
 import org.datagora.app.config.DataDirectory;
+import org.datagora.app.market.PaymentMethod;
 import org.datagora.app.sandbox.LocalSandbox;
 import org.datagora.app.testing.LocalSandboxExtension;
 import org.datagora.app.testing.Screenshots;
 import org.datagora.app.ui.common.TestWindow;
 import org.datagora.app.ui.main.MainWindow;
+import org.datagora.app.ui.mydata.MyDataView;
 import org.datagora.app.wallet.KeystoreKdf;
 import org.datagora.contracts.generated.DatagoraToken;
 import org.datagora.storage.cache.Listing;
@@ -139,6 +141,13 @@ class ViewScreenshotsTest {
             await().atMost(PATIENCE).until(() -> mine.getItems().size() == 1);
             shoot(window, "my-data-listings");
             window.robot().interact(() -> myData.getSelectionModel().select(2));
+            shoot(window, "my-data-sales-empty");
+            Listing listed = (Listing) mine.getItems().get(0);
+            buyAsAnotherWallet(sandbox, temp, listed);
+            TableView<?> sales = window.robot().lookup("#sales-table").queryAs(TableView.class);
+            // This app's delivery agent delivers the key on its own; the sale then shows as delivered.
+            await().atMost(PATIENCE).until(() -> sales.getItems().size() == 1
+                    && ((MyDataView.SaleRow) sales.getItems().get(0)).getState().equals("delivered"));
             shoot(window, "my-data-sales");
 
             window.click("#nav-labeling");
@@ -158,7 +167,28 @@ class ViewScreenshotsTest {
             await().atMost(PATIENCE).until(() -> window.shows("#settings-rpc-url"));
             shoot(window, "settings");
         }
-        assertThat(shots).hasSize(2 * 14).allSatisfy(file -> assertThat(Files.size(file)).isPositive());
+        assertThat(shots).hasSize(2 * 15).allSatisfy(file -> assertThat(Files.size(file)).isPositive());
+    }
+
+    /** A second wallet, in an app of its own, buys {@code listing} (through the same service the Buy button uses). */
+    private static void buyAsAnotherWallet(LocalSandbox sandbox, Path temp, Listing listing) throws Exception {
+        Credentials buyer = sandbox.devAccount(5);
+        DatagoraToken.load(sandbox.addresses().token(), sandbox.chain().web3j(),
+                sandbox.chain().transactionManager(sandbox.faucetAccount()), sandbox.chain().gasProvider())
+                .mint(buyer.getAddress(), DGT.multiply(BigInteger.valueOf(50))).send();
+        try (AppServices other = new AppServices(new DataDirectory(temp.resolve("buyer")), KeystoreKdf.LIGHT)) {
+            other.attach(sandbox);
+            String address = other.wallets().importPrivateKey(TestWindow.privateKeyOf(buyer),
+                    "buyer password".toCharArray()).address();
+            other.wallets().unlock(address, "buyer password".toCharArray());
+            await().atMost(PATIENCE).until(() -> other.sessions().current().isPresent());
+            var session = other.sessions().current().orElseThrow();
+            await().atMost(PATIENCE).until(() -> {
+                session.syncNow();
+                return session.search().detail(listing.listingId()).isPresent();
+            });
+            session.purchases().buy(listing.listingId(), listing.price(), PaymentMethod.PERMIT);
+        }
     }
 
     private static String activityText(TestWindow window) {
@@ -167,12 +197,13 @@ class ViewScreenshotsTest {
 
     /** Saves the window as views-{name}-light.png and views-{name}-dark.png, and leaves the light theme on. */
     private void shoot(TestWindow window, String name) {
+        MainWindow main = window.robot().lookup(".main-window").queryAs(MainWindow.class);
         for (Theme theme : Theme.values()) {
-            window.theme(theme);
+            window.robot().interact(() -> main.useTheme(theme));
             window.screenshot("views-" + name + "-" + theme.name().toLowerCase(java.util.Locale.ROOT));
             shots.add(Screenshots.DIRECTORY.resolve("views-" + name + "-" + theme.name().toLowerCase(java.util.Locale.ROOT) + ".png"));
         }
-        window.theme(Theme.LIGHT);
+        window.robot().interact(() -> main.useTheme(Theme.LIGHT));
     }
 
     private static int indexOf(ListView<?> results, String title) {

@@ -89,6 +89,9 @@ final class ActivityPanel extends VBox {
         boolean cancellable = ActivityCenter.cancellable(task);
         icon.parentProperty().addListener((obs, old, parent) -> {
             if (parent instanceof BorderPane cell && cell.getRight() != null) {
+                // The cell lays its content out at its preferred width; tie that to the panel so long titles ellipsize.
+                cell.prefWidthProperty().bind(tasks.widthProperty().subtract(44));
+                cell.setMinWidth(0);
                 cell.getRight().visibleProperty().unbind();
                 cell.getRight().setVisible(cancellable);
                 cell.getRight().setManaged(cancellable);

@@ -3,6 +3,7 @@ package org.datagora.app.ui.main;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -39,11 +40,12 @@ public final class MainWindow extends BorderPane {
     private final Label offlineBanner = new Label();
     private final ActivityPanel activityPanel;
     private final ToggleButton activityButton = new ToggleButton();
-    private Theme theme;
+    private final ObjectProperty<Theme> theme;
 
-    public MainWindow(Map<Area, Supplier<Node>> viewFactories, Theme initialTheme, ActivityCenter activities) {
+    /** {@code theme} is the app's look: the header's switch sets it, and whoever owns it applies and saves it. */
+    public MainWindow(Map<Area, Supplier<Node>> viewFactories, ObjectProperty<Theme> theme, ActivityCenter activities) {
         this.viewFactories = new EnumMap<>(viewFactories);
-        this.theme = initialTheme;
+        this.theme = theme;
         getStyleClass().add("main-window");
         setLeft(sidebar());
         offlineBanner.setId("offline-banner");
@@ -116,7 +118,12 @@ public final class MainWindow extends BorderPane {
 
     /** The theme in use. */
     public Theme theme() {
-        return theme;
+        return theme.get();
+    }
+
+    /** Switches to {@code chosen}, as the header's switch does. */
+    public void useTheme(Theme chosen) {
+        theme.set(chosen);
     }
 
     private Node sidebar() {
@@ -153,10 +160,7 @@ public final class MainWindow extends BorderPane {
         themeSwitch.setId("theme-switch");
         themeSwitch.getStyleClass().addAll("flat", "button-icon");
         themeSwitch.setTooltip(new Tooltip("Switch between the light and the dark theme"));
-        themeSwitch.setOnAction(e -> {
-            theme = theme.toggled();
-            theme.apply();
-        });
+        themeSwitch.setOnAction(e -> theme.set(theme.get().toggled()));
         HBox header = new HBox(heading, spacer, themeSwitch);
         header.getStyleClass().add("area-header");
         header.setAlignment(Pos.CENTER_LEFT);

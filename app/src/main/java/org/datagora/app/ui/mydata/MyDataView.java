@@ -200,6 +200,8 @@ public final class MyDataView extends TabPane {
         earnings.setTitle("Earnings per day (DGT)");
         earnings.setLegendVisible(false);
         earnings.setPrefHeight(220);
+        earnings.setVisible(false);
+        earnings.setManaged(false);
         VBox box = new VBox(12, sales, earnings);
         box.setPadding(new Insets(12, 0, 0, 0));
         return box;
@@ -213,6 +215,9 @@ public final class MyDataView extends TabPane {
                     new java.math.BigDecimal(point.amount(), 18).doubleValue()));
         }
         earnings.getData().setAll(List.of(series));
+        // An empty chart is only axes; the table's empty state already says what will appear.
+        earnings.setVisible(!snapshot.earnings().isEmpty());
+        earnings.setManaged(earnings.isVisible());
     }
 
     private static TableColumn<SaleRow, String> column(String title, String property) {

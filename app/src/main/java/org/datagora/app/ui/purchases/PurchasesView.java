@@ -98,6 +98,14 @@ public final class PurchasesView extends BorderPane {
         }
         Label heading = new Label("Purchase #" + p.purchaseId() + " of listing #" + p.listingId());
         heading.getStyleClass().add("title-4");
+        heading.setWrapText(true);
+        // People know a dataset by its title, not its number: show it once the cache answers.
+        background.run(() -> session.search().detail(p.listingId()).map(d -> d.listing().title()).orElse(""))
+                .onSuccess(title -> {
+                    if (!title.isBlank()) {
+                        heading.setText(title + " · purchase #" + p.purchaseId());
+                    }
+                }).start();
         Label status = new Label(state(p));
         status.setId("purchase-state");
         detail.getChildren().setAll(heading, status);

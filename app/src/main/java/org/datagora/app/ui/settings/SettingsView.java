@@ -2,6 +2,7 @@ package org.datagora.app.ui.settings;
 
 import java.util.List;
 import java.util.function.Consumer;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -20,6 +21,7 @@ import org.datagora.app.AppServices;
 import org.datagora.app.config.Settings;
 import org.datagora.app.config.SettingsStore;
 import org.datagora.app.config.SettingsValidator;
+import org.datagora.app.ui.Theme;
 import org.datagora.app.ui.common.FormMessage;
 import org.datagora.app.ui.common.UserMessages;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -50,9 +52,10 @@ public final class SettingsView extends ScrollPane {
     private final FormMessage message = new FormMessage("settings-message");
 
     /**
+     * @param current      the theme in use, which the theme choice shows (the header's switch changes it too)
      * @param themeChanged applies a theme the user saved, on the JavaFX thread
      */
-    public SettingsView(AppServices services, Consumer<Settings.ThemeChoice> themeChanged) {
+    public SettingsView(AppServices services, ObservableValue<Theme> current, Consumer<Settings.ThemeChoice> themeChanged) {
         this.store = services.settings();
         this.loaded = store.load();
         this.themeChanged = themeChanged;
@@ -60,6 +63,8 @@ public final class SettingsView extends ScrollPane {
         setFitToWidth(true);
 
         show(loaded);
+        (current.getValue() == Theme.DARK ? dark : light).setSelected(true);
+        current.addListener((obs, old, now) -> (now == Theme.DARK ? dark : light).setSelected(true));
         rpcUrl.disableProperty().bind(jsonRpc.selectedProperty().not());
         chainId.disableProperty().bind(jsonRpc.selectedProperty().not());
         networksFile.disableProperty().bind(jsonRpc.selectedProperty().not());
