@@ -44,6 +44,10 @@ public final class FormMessage extends Label {
     }
 
     private void show(String text, String kind, FontIcon icon) {
+        if (text == null || text.isBlank()) {
+            clear(); // an icon with no sentence next to it says nothing
+            return;
+        }
         getStyleClass().removeAll("danger", "success", "info");
         getStyleClass().add(kind);
         setText(text);

@@ -47,6 +47,11 @@ public final class MarketplaceView extends BorderPane {
     private final Label count = new Label();
     private final ListingDetailPane detail;
 
+    private final EmptyState nothingListed = new EmptyState(MaterialDesignS.STOREFRONT_OUTLINE,
+            "Nothing is listed yet", "Datasets appear here as soon as someone lists one. Publish your own under My data.");
+    private final EmptyState nothingMatches = new EmptyState(MaterialDesignS.STOREFRONT_OUTLINE,
+            "No datasets found", "Nothing listed matches. Clear the search or the filters to see every dataset.");
+
     public MarketplaceView(WalletSession session, FxBackground background) {
         this.session = session;
         this.background = background;
@@ -70,8 +75,7 @@ public final class MarketplaceView extends BorderPane {
 
         results.setId("market-results");
         results.setCellFactory(list -> new ListingCell());
-        results.setPlaceholder(new EmptyState(MaterialDesignS.STOREFRONT_OUTLINE, "No datasets found",
-                "Nothing listed matches. Clear the filters, or publish a dataset yourself under My data."));
+        results.setPlaceholder(nothingListed);
         count.getStyleClass().add("text-muted");
         count.setId("market-count");
         VBox left = new VBox(6, results, count);
@@ -111,6 +115,9 @@ public final class MarketplaceView extends BorderPane {
 
     private void show(SearchPage page) {
         Listing selected = results.getSelectionModel().getSelectedItem();
+        boolean filtered = !search.getText().isBlank() || !tags.getCheckModel().getCheckedItems().isEmpty()
+                || price.getLowValue() > 0 || price.getHighValue() < MAX_PRICE_DGT;
+        results.setPlaceholder(filtered ? nothingMatches : nothingListed);
         results.getItems().setAll(page.listings());
         count.setText(page.listings().isEmpty() ? "" : page.listings().size() + (page.hasMore() ? "+" : "")
                 + " datasets");

@@ -119,7 +119,7 @@ public final class MyDataView extends TabPane {
         return background.track(title, work)
                 .onSuccess(result -> {
                     publishArea.getChildren().setAll(form);
-                    form.showError("");
+                    form.clearMessage();
                     resumeMessage.showSuccess("Listed as #" + result.listingId() + ". Buyers can find it now.");
                     Notifier.confirmed(this, "Listed", "Your dataset is listed as #" + result.listingId() + ".");
                     session.syncNow();

@@ -19,6 +19,7 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
@@ -94,8 +95,10 @@ final class PublishForm extends VBox {
                 message.showError(invalid.getMessage());
             }
         });
+        publish.setMinWidth(Region.USE_PREF_SIZE);
         Label note = new Label("The data is encrypted on this computer; only buyers receive its key.");
         note.getStyleClass().add("text-muted");
+        note.setWrapText(true);
         HBox actions = new HBox(12, publish, note);
         actions.setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(4, 0, 0, 0));
@@ -105,6 +108,11 @@ final class PublishForm extends VBox {
     /** Shows a failure of the publish that this form started. */
     void showError(String text) {
         message.showError(text);
+    }
+
+    /** Clears what the last attempt showed (after a publish that went through). */
+    void clearMessage() {
+        message.clear();
     }
 
     private PublishRequest request() {
