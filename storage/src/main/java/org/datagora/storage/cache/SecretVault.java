@@ -89,9 +89,15 @@ public final class SecretVault {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         byte[] ciphertext = encrypt(current, nonce, secret, aad(kind, ref));
-        jdbi.useHandle(h -> h.createUpdate(
-                "MERGE INTO secret (kind, ref, nonce, ciphertext) KEY (kind, ref) VALUES (:kind, :ref, :nonce, :ciphertext)")
-                .bind("kind", kind).bind("ref", ref).bind("nonce", nonce).bind("ciphertext", ciphertext).execute());
+        jdbi.useHandle(h -> {
+            h.createUpdate(
+                    "MERGE INTO secret (kind, ref, nonce, ciphertext) KEY (kind, ref) VALUES (:kind, :ref, :nonce, :ciphertext)")
+                    .bind("kind", kind).bind("ref", ref).bind("nonce", nonce).bind("ciphertext", ciphertext).execute();
+            // H2 writes commits to the file up to a second later; a secret is often the only copy of a key (a
+            // publish goes on to upload what it encrypts), so it must be on disk before the caller moves on.
+            // Without this, an app killed right after saving a dataset key lost it.
+            h.execute("CHECKPOINT SYNC");
+        });
     }
 
     /** The secret stored under kind and ref, decrypted; the caller wipes it when done. */

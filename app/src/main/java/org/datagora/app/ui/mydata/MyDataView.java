@@ -18,6 +18,8 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.cell.PropertyValueFactory;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.datagora.app.market.KeyDeliveryAgent;
@@ -165,7 +167,18 @@ public final class MyDataView extends TabPane {
         resume.setId("publish-resume");
         Button rollBack = new Button("Undo");
         rollBack.setId("publish-roll-back");
-        Label text = new Label("A publish was interrupted. Resume it, or undo what it did so far.");
+        resume.getStyleClass().add("accent");
+        resume.setMinWidth(Region.USE_PREF_SIZE);
+        rollBack.setMinWidth(Region.USE_PREF_SIZE);
+        // Once the list transaction is out it may still be mined, so only finishing is safe; say so.
+        Label text = new Label("Publishing \u201c" + journal.title() + "\u201d was interrupted. "
+                + (journal.listTransactionSent() ? "Its list transaction was sent: resume to finish it."
+                : "Resume it, or undo what it did so far."));
+        text.setId("publish-interrupted");
+        text.setWrapText(true);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        rollBack.setVisible(!journal.listTransactionSent());
+        rollBack.setManaged(rollBack.isVisible());
         HBox banner = new HBox(10, text, resume, rollBack);
         banner.setAlignment(Pos.CENTER_LEFT);
         banner.getStyleClass().add("banner");

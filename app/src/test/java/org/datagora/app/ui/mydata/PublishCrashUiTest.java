@@ -29,9 +29,9 @@ import org.web3j.crypto.Credentials;
 
 /**
  * The app is killed (SIGKILL) in the middle of a publish, then started again on the same data directory: the
- * My data view offers to finish the interrupted publish, and finishing it lists the dataset exactly once.
- * The killed publish runs in a separate JVM (the command line over the same services), so the kill is real;
- * mining is paused so the kill lands while the list transaction waits for its confirmation.
+ * My data view offers to finish the interrupted publish (the list transaction was out: finishing lists the
+ * dataset exactly once) or to undo it (killed during the upload: nothing is listed, nothing is left half done).
+ * The killed publish runs in a separate JVM (the command line over the same services), so the kill is real.
  */
 @ExtendWith(LocalSandboxExtension.class)
 class PublishCrashUiTest {
@@ -58,7 +58,7 @@ class PublishCrashUiTest {
         sandbox.chain().setAutomine(false);
         Process killed;
         try {
-            killed = publishInAnotherProcess(sandbox, dataDir, dataset, seller, "Rainfall, three days");
+            killed = startPublish(sandbox, dataDir, dataset, seller, "Rainfall, three days", "Waiting for confirmation");
             killed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         } finally {
             sandbox.chain().setAutomine(true);
@@ -67,17 +67,14 @@ class PublishCrashUiTest {
         // The list transaction the dead app had sent is mined while it is down, as on a real network.
         sandbox.chain().mine();
 
-        app = new AppServices(new DataDirectory(dataDir), KeystoreKdf.LIGHT);
-        app.attach(sandbox);
-        String address = app.wallets().importPrivateKey(TestWindow.privateKeyOf(seller), "wallet password".toCharArray())
-                .address();
-        app.wallets().unlock(address, "wallet password".toCharArray());
-        await().atMost(PATIENCE).until(() -> app.sessions().current().isPresent());
+        app = openApp(sandbox, dataDir, seller);
         try (TestWindow window = TestWindow.open(app)) {
             window.click("#nav-my-data");
             await().atMost(PATIENCE).until(() -> window.shows("#publish-resume"));
-            assertThat(window.shows("#publish-roll-back")).isTrue();
-            window.screenshot("publish-crash-offer-light");
+            assertThat(window.text("#publish-interrupted")).contains("Rainfall, three days")
+                    .contains("resume to finish it");
+            assertThat(window.shows("#publish-roll-back")).as("a sent listing can only be finished").isFalse();
+            window.screenshot("publish-crash-resume-light");
             window.click("#publish-resume");
             await().atMost(PATIENCE).until(() -> window.text("#publish-resume-message").startsWith("Listed as #"));
             assertThat(window.shows("#publish-resume")).isFalse();
@@ -93,12 +90,59 @@ class PublishCrashUiTest {
         }
     }
 
+    @Test
+    void aPublishKilledDuringTheUploadIsUndoneAfterTheRestartAndNothingIsListed(LocalSandbox sandbox, @TempDir Path temp)
+            throws Exception {
+        Credentials seller = sandbox.devAccount(1);
+        Path dataset = Files.createDirectories(temp.resolve("scans"));
+        // Large enough that the upload is still running when the kill lands right after it began.
+        byte[] block = new byte[1 << 20];
+        new java.util.Random(7).nextBytes(block);
+        try (var out = Files.newOutputStream(dataset.resolve("scans.bin"))) {
+            for (int i = 0; i < 48; i++) {
+                out.write(block);
+            }
+        }
+        Path dataDir = temp.resolve("seller");
+
+        Process killed = startPublish(sandbox, dataDir, dataset, seller, "Scanned pages", "Adding to IPFS");
+        killed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        assertThat(killed.isAlive()).isFalse();
+
+        app = openApp(sandbox, dataDir, seller);
+        try (TestWindow window = TestWindow.open(app)) {
+            window.click("#nav-my-data");
+            await().atMost(PATIENCE).until(() -> window.shows("#publish-roll-back"));
+            assertThat(window.text("#publish-interrupted")).contains("Scanned pages").contains("undo what it did");
+            window.screenshot("publish-crash-undo-light");
+            window.click("#publish-roll-back");
+            await().atMost(PATIENCE).until(() -> window.text("#publish-resume-message")
+                    .equals("The interrupted publish was undone; nothing was listed."));
+            assertThat(window.shows("#publish-resume")).isFalse();
+
+            var session = app.sessions().current().orElseThrow();
+            assertThat(session.newPublishWorkflow().unfinished()).isEmpty();
+            session.syncNow();
+            assertThat(session.search().search(SearchQuery.all().withSeller(seller.getAddress())).listings()).isEmpty();
+        }
+    }
+
+    private static AppServices openApp(LocalSandbox sandbox, Path dataDir, Credentials seller) {
+        AppServices services = new AppServices(new DataDirectory(dataDir), KeystoreKdf.LIGHT);
+        services.attach(sandbox);
+        String address = services.wallets().importPrivateKey(TestWindow.privateKeyOf(seller),
+                "wallet password".toCharArray()).address();
+        services.wallets().unlock(address, "wallet password".toCharArray());
+        await().atMost(PATIENCE).until(() -> services.sessions().current().isPresent());
+        return services;
+    }
+
     /**
-     * Starts {@code datagora publish} in a JVM of its own and returns it once it waits for the list transaction's
-     * confirmation (the step it prints last before the kill).
+     * Starts {@code datagora publish} in a JVM of its own and returns it once it prints the step {@code killAt}
+     * (the moment the test kills it).
      */
-    private static Process publishInAnotherProcess(LocalSandbox sandbox, Path dataDir, Path dataset, Credentials seller,
-                                                   String title) throws Exception {
+    private static Process startPublish(LocalSandbox sandbox, Path dataDir, Path dataset, Credentials seller,
+                                        String title, String killAt) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "org.datagora.app.Main",
                 "--data-dir", dataDir.toString(), "publish", dataset.toString(), "--title", title,
@@ -116,7 +160,7 @@ class PublishCrashUiTest {
                 String line;
                 while ((line = lines.readLine()) != null) {
                     output.add(line);
-                    if (line.startsWith("Waiting for confirmation")) {
+                    if (line.startsWith(killAt)) {
                         waiting.complete(null);
                     }
                 }
