@@ -1,16 +1,16 @@
 package org.datagora.storage.cache;
 
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import java.util.stream.LongStream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
@@ -76,8 +76,6 @@ public final class ListingSearch {
      */
     static final int WINDOW = 4000;
 
-    /** Conditions are intersected smallest first; beyond this many matches their order does not matter. */
-    private static final int SIZE_CAP = 50_000;
 
     /**
      * One page of active listings matching every word and filter of the query. The plan depends on how
@@ -119,17 +117,12 @@ public final class ListingSearch {
 
     /**
      * The ids of the listings every condition matches, read from the conditions' indexes alone and
-     * intersected here, smallest set first (H2 evaluates an INTERSECT in an IN again for every row).
+     * intersected here (H2 evaluates an INTERSECT inside an IN again for every row). All conditions are
+     * broad by now, so counting them first to order them would cost about as much as reading them.
      */
     private static long[] intersection(Handle h, List<Condition> sets) {
-        List<Condition> bySize = new ArrayList<>(sets);
-        Map<Condition, Integer> sizes = new HashMap<>();
-        for (Condition set : sets) {
-            sizes.put(set, set.countAtMost(h, SIZE_CAP));
-        }
-        bySize.sort(Comparator.comparing(sizes::get));
         long[] ids = null;
-        for (Condition set : bySize) {
+        for (Condition set : sets) {
             long[] these = set.ids(h);
             Arrays.sort(these);
             ids = ids == null ? these : intersect(ids, these);
@@ -291,7 +284,14 @@ public final class ListingSearch {
         long[] ids(Handle h) {
             Query select = h.createQuery(matching);
             binds.accept(select);
-            return select.mapTo(Long.class).stream().mapToLong(Long::longValue).toArray();
+            return select.scanResultSet((results, context) -> {
+                ResultSet rows = results.get();
+                LongStream.Builder ids = LongStream.builder();
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
+                return ids.build().toArray();
+            });
         }
 
         int countAtMost(Handle h, int cap) {
