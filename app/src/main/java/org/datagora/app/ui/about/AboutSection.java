@@ -8,6 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
+import org.datagora.app.AppVersion;
 
 /**
  * The about box, shown at the end of Settings: the app's version, the licenses of the sample data the
@@ -40,7 +41,7 @@ public final class AboutSection extends VBox {
     public AboutSection() {
         super(10);
         setId("about");
-        Label version = new Label("Datagora " + version());
+        Label version = new Label(AppVersion.describe());
         version.setId("about-version");
         version.getStyleClass().add("title-4");
         Label intro = new Label("A desktop app for a decentralized data marketplace with incentivized labeling.");
@@ -66,12 +67,6 @@ public final class AboutSection extends VBox {
             libraries.addRow(i, new Label(LIBRARIES.get(i)[0]), license);
         }
         getChildren().addAll(version, intro, dataHeading, licenses, libraryHeading, libraries);
-    }
-
-    /** The version the build wrote into the jar's manifest, or a note when running from the classes. */
-    static String version() {
-        String version = AboutSection.class.getPackage().getImplementationVersion();
-        return version == null ? "(development build)" : version;
     }
 
     /** Joins the hard-wrapped lines of a Markdown paragraph, so the text area wraps them to its width. */
