@@ -49,7 +49,7 @@ public final class AboutSection extends VBox {
         libraries.setId("about-libraries");
         libraries.setHgap(24);
         libraries.setVgap(2);
-        for (double percent : new double[] {46, 18, 36}) {
+        for (double percent : new double[] {42, 22, 36}) {
             ColumnConstraints column = new ColumnConstraints();
             column.setPercentWidth(percent);
             libraries.getColumnConstraints().add(column);

@@ -227,7 +227,7 @@ class UserGuideScreenshotsTest {
         }
     }
 
-    /** The publish form, the wallet after all that, settings and the about box. */
+    /** The contributor's side (publishing the downloaded folder as a new listing), settings and the about box. */
     private static void lookAround(TestWindow window, Path temp) throws Exception {
         window.click("#nav-my-data");
         GuidePictures.await(() -> window.shows("#publish-source"));
@@ -237,6 +237,13 @@ class UserGuideScreenshotsTest {
         window.fill("#publish-tags", "tabular, csv, biology");
         window.fill("#publish-price", "3");
         GuidePictures.shoot(window, "publish-form");
+        window.click("#publish-start");
+        GuidePictures.await(() -> window.text("#publish-resume-message").startsWith("Listed as #"));
+        GuidePictures.shoot(window, "publish-done");
+        window.click("#nav-marketplace");
+        ListView<?> results = window.robot().lookup("#market-results").queryAs(ListView.class);
+        GuidePictures.await(() -> results.getItems().stream()
+                .anyMatch(l -> ((Listing) l).title().equals("Iris measurements, cleaned")));
 
         window.click("#nav-settings");
         GuidePictures.await(() -> window.shows("#settings-rpc-url"));
@@ -251,5 +258,13 @@ class UserGuideScreenshotsTest {
         });
         assertThat(window.text("#about-version")).startsWith("Datagora ").doesNotContain("development build");
         GuidePictures.shoot(window, "about");
+        window.robot().interact(() -> {
+            ((javafx.scene.control.TitledPane) window.robot().lookup("#about-license-texts").query()).setExpanded(true);
+        });
+        window.robot().interact(() -> settings.setVvalue(settings.getVmax()));
+        GuidePictures.await(() -> window.robot().lookup("#about-license-text").queryAs(javafx.scene.control.TextArea.class)
+                .getText().contains("Apache License"));
+        window.robot().interact(() -> settings.setVvalue(settings.getVmax()));
+        GuidePictures.shoot(window, "about-licenses");
     }
 }
