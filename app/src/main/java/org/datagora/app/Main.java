@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The entry point of {@code datagora.jar}: the window without arguments, a command line with them. */
-@Command(name = "datagora", mixinStandardHelpOptions = true, version = "Datagora 0.1.0",
+@Command(name = "datagora", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A decentralized data marketplace with incentivized labeling. "
                 + "Without a command, opens the app on the local sandbox.",
         subcommands = {NetworkCommand.class, PublishCommand.class, SearchCommand.class, BuyCommand.class,
@@ -69,6 +69,14 @@ public final class Main implements Callable<Integer> {
             }
         }
         return DataDirectory.fromEnvironment(System.getenv());
+    }
+
+    /** What {@code --version} prints: the name and version the build stamped into the jar. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {AppVersion.describe()};
+        }
     }
 
     /** The command line with every subcommand, also used by tests. */

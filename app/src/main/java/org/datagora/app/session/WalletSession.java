@@ -97,9 +97,7 @@ public final class WalletSession implements AutoCloseable {
         }
         syncing = scheduler.scheduleWithFixedDelay(() -> {
             try {
-                if (sync.sync() > 0) {
-                    syncListeners.forEach(Runnable::run);
-                }
+                syncNow();
             } catch (RuntimeException e) {
                 LOG.warn("Syncing the marketplace failed; the cache keeps answering: {}", e.getMessage());
             }
@@ -113,7 +111,7 @@ public final class WalletSession implements AutoCloseable {
         deliveryListeners.add(listener);
     }
 
-    /** Tells {@code listener} whenever the sync brought new events into the cache. */
+    /** Tells {@code listener} whenever a sync (in the background or {@link #syncNow()}) brought new events into the cache. */
     public void onSynced(Runnable listener) {
         syncListeners.add(listener);
     }
@@ -133,9 +131,16 @@ public final class WalletSession implements AutoCloseable {
         return new PublishWorkflow(chain, store, cache, vault, directory.resolve("publish"), wallet);
     }
 
-    /** Brings the cache up to date with the chain now. */
+    /**
+     * Brings the cache up to date with the chain now and tells the sync listeners when new events came in,
+     * whoever asked: a view that syncs on its own (after a publish, say) must not leave the others stale.
+     */
     public int syncNow() {
-        return sync.sync();
+        int events = sync.sync();
+        if (events > 0) {
+            syncListeners.forEach(Runnable::run);
+        }
+        return events;
     }
 
     public SearchService search() {

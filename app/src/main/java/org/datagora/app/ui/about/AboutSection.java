@@ -3,44 +3,28 @@ package org.datagora.app.ui.about;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
+import org.datagora.app.AppVersion;
 
 /**
  * The about box, shown at the end of Settings: the app's version, the licenses of the sample data the
- * sandbox ships (the text of assets/samples/LICENSES.md) and the libraries the app is built on.
+ * sandbox ships (the text of assets/samples/LICENSES.md) and the third-party software the app ships with
+ * its licenses and their texts (assets/licenses/THIRD-PARTY.md).
  */
 public final class AboutSection extends VBox {
 
     static final String LICENSES = "/assets/samples/LICENSES.md";
 
-    /** The main libraries and tools inside the app, with their licenses. */
-    static final List<String[]> LIBRARIES = List.of(
-            new String[] {"OpenJFX (JavaFX)", "GPL-2.0 with Classpath Exception"},
-            new String[] {"AtlantaFX", "MIT"},
-            new String[] {"ControlsFX", "BSD-3-Clause"},
-            new String[] {"Ikonli and Material Design Icons", "Apache-2.0"},
-            new String[] {"web3j", "Apache-2.0"},
-            new String[] {"Google Tink", "Apache-2.0"},
-            new String[] {"Bouncy Castle", "MIT (Bouncy Castle Licence)"},
-            new String[] {"H2 Database", "MPL-2.0 or EPL-1.0"},
-            new String[] {"Flyway", "Apache-2.0"},
-            new String[] {"Jdbi", "Apache-2.0"},
-            new String[] {"Jackson", "Apache-2.0"},
-            new String[] {"picocli", "Apache-2.0"},
-            new String[] {"SLF4J", "MIT"},
-            new String[] {"Logback", "EPL-1.0 or LGPL-2.1"},
-            new String[] {"OpenZeppelin Contracts", "MIT"},
-            new String[] {"Foundry anvil (local chain)", "MIT or Apache-2.0"},
-            new String[] {"js-ipfs (optional local IPFS node)", "MIT or Apache-2.0"});
-
     public AboutSection() {
         super(10);
         setId("about");
-        Label version = new Label("Datagora " + version());
+        Label version = new Label(AppVersion.describe());
         version.setId("about-version");
         version.getStyleClass().add("title-4");
         Label intro = new Label("A desktop app for a decentralized data marketplace with incentivized labeling.");
@@ -54,24 +38,68 @@ public final class AboutSection extends VBox {
         licenses.setWrapText(true);
         licenses.setPrefRowCount(9);
 
-        Label libraryHeading = new Label("Libraries");
+        ThirdPartyNotices notices = ThirdPartyNotices.shipped();
+        Label libraryHeading = new Label("Third-party software");
         libraryHeading.getStyleClass().add("text-bold");
+        Label libraryIntro = new Label("Datagora ships the open-source software below, under these licenses. The "
+                + "notices are in assets/licenses/THIRD-PARTY.md of the source and inside the app.");
+        libraryIntro.setWrapText(true);
+        libraryIntro.getStyleClass().add("text-muted");
         GridPane libraries = new GridPane();
         libraries.setId("about-libraries");
         libraries.setHgap(24);
         libraries.setVgap(2);
-        for (int i = 0; i < LIBRARIES.size(); i++) {
-            Label license = new Label(LIBRARIES.get(i)[1]);
-            license.getStyleClass().add("text-muted");
-            libraries.addRow(i, new Label(LIBRARIES.get(i)[0]), license);
+        for (double percent : new double[] {42, 22, 36}) {
+            ColumnConstraints column = new ColumnConstraints();
+            column.setPercentWidth(percent);
+            libraries.getColumnConstraints().add(column);
         }
-        getChildren().addAll(version, intro, dataHeading, licenses, libraryHeading, libraries);
+        for (int i = 0; i < notices.components().size(); i++) {
+            ThirdPartyNotices.Component component = notices.components().get(i);
+            Label name = new Label(component.name());
+            name.setWrapText(true);
+            Label release = new Label(component.version());
+            release.getStyleClass().add("text-muted");
+            Label license = new Label(component.license());
+            license.getStyleClass().add("text-muted");
+            license.setWrapText(true);
+            libraries.addRow(i, name, release, license);
+        }
+        getChildren().addAll(version, intro, dataHeading, licenses, libraryHeading, libraryIntro, libraries,
+                licenseTexts(notices));
     }
 
-    /** The version the build wrote into the jar's manifest, or a note when running from the classes. */
-    static String version() {
-        String version = AboutSection.class.getPackage().getImplementationVersion();
-        return version == null ? "(development build)" : version;
+    /** The license texts, one at a time, read when the user opens the pane. */
+    private static TitledPane licenseTexts(ThirdPartyNotices notices) {
+        ComboBox<ThirdPartyNotices.LicenseText> choice = new ComboBox<>();
+        choice.setId("about-license-choice");
+        choice.getItems().setAll(notices.texts());
+        choice.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(ThirdPartyNotices.LicenseText text) {
+                return text == null ? "" : text.title();
+            }
+
+            @Override
+            public ThirdPartyNotices.LicenseText fromString(String title) {
+                return null;
+            }
+        });
+        TextArea text = new TextArea();
+        text.setId("about-license-text");
+        text.setEditable(false);
+        text.setWrapText(true);
+        text.setPrefRowCount(14);
+        choice.valueProperty().addListener((obs, old, now) -> text.setText(now == null ? "" : now.read()));
+        TitledPane pane = new TitledPane("License texts", new VBox(8, choice, text));
+        pane.setId("about-license-texts");
+        pane.setExpanded(false);
+        pane.expandedProperty().addListener((obs, old, now) -> {
+            if (now && choice.getValue() == null && !choice.getItems().isEmpty()) {
+                choice.getSelectionModel().selectFirst();
+            }
+        });
+        return pane;
     }
 
     /** Joins the hard-wrapped lines of a Markdown paragraph, so the text area wraps them to its width. */

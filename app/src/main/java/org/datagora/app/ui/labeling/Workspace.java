@@ -8,6 +8,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -50,6 +51,7 @@ public final class Workspace extends BorderPane {
     private final Label text = new Label();
     private final BoxCanvas canvas;
     private final StackPane itemArea = new StackPane();
+    private final ScrollPane textScroll = scrolling(text);
     private final List<Button> classButtons = new ArrayList<>();
     private final TextField answer = new TextField();
     private final ProgressBar progress = new ProgressBar(0);
@@ -109,12 +111,14 @@ public final class Workspace extends BorderPane {
         text.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         itemArea.getStyleClass().add("workspace-item");
         itemArea.setId("workspace-item");
-        itemArea.getChildren().setAll(canvas != null ? canvas : text);
+        itemArea.getChildren().setAll(canvas != null ? canvas : textScroll);
         Label instructions = new Label(schema.instructions().isBlank() ? "No instructions." : schema.instructions());
         instructions.setId("workspace-instructions");
         instructions.setWrapText(true);
         instructions.setMaxWidth(720);
         instructions.getStyleClass().add("text-muted");
+        // The item below takes the rest of the height; without this the instructions shrink to one cut line.
+        instructions.setMinHeight(Region.USE_PREF_SIZE);
         VBox middle = new VBox(10, instructions, itemArea);
         VBox.setVgrow(itemArea, Priority.ALWAYS);
         setCenter(middle);
@@ -163,6 +167,24 @@ public final class Workspace extends BorderPane {
     /** The session this workspace edits. */
     public LabelingSession session() {
         return session;
+    }
+
+    /**
+     * The item's text in a scroll pane, centred while it fits: a long mail is read to its end with the mouse
+     * wheel, while the keys stay the workspace's (the pane never takes the focus).
+     */
+    private static ScrollPane scrolling(Label text) {
+        StackPane holder = new StackPane(text);
+        ScrollPane scroll = new ScrollPane(holder);
+        scroll.setId("workspace-text-scroll");
+        scroll.setFitToWidth(true);
+        scroll.setFocusTraversable(false);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("edge-to-edge");
+        scroll.setStyle("-fx-background-color: transparent; -fx-background: transparent;");
+        holder.minHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> scroll.getViewportBounds().getHeight(), scroll.viewportBoundsProperty()));
+        return scroll;
     }
 
     private static Region spacer() {
@@ -289,6 +311,7 @@ public final class Workspace extends BorderPane {
             canvas.show(item, label.map(org.datagora.app.labeling.Label::boxes).orElse(List.of()), boxClass);
         } else {
             text.setText(item.text());
+            textScroll.setVvalue(0);
         }
         for (int i = 0; i < classButtons.size(); i++) {
             boolean chosen = label.isPresent() && (label.get().choice() != null ? label.get().choice() == i

@@ -124,8 +124,8 @@ public final class MyDataView extends TabPane {
                     form.clearMessage();
                     resumeMessage.showSuccess("Listed as #" + result.listingId() + ". Buyers can find it now.");
                     Notifier.confirmed(this, "Listed", "Your dataset is listed as #" + result.listingId() + ".");
-                    session.syncNow();
-                    refresh();
+                    // Off the UI thread; the sync tells every view (the marketplace too) about the new listing.
+                    background.run(session::syncNow).andFinally(this::refresh).start();
                 })
                 .onError(error -> {
                     publishArea.getChildren().setAll(form);

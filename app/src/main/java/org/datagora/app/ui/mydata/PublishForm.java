@@ -105,6 +105,11 @@ final class PublishForm extends VBox {
         getChildren().addAll(grid, actions, message);
     }
 
+    /** Hides the form's message (after a publish went through). */
+    void clearMessage() {
+        message.clear();
+    }
+
     /** Shows a failure of the publish that this form started. */
     void showError(String text) {
         message.showError(text);
