@@ -115,11 +115,6 @@ final class PublishForm extends VBox {
         message.showError(text);
     }
 
-    /** Clears what the last attempt showed (after a publish that went through). */
-    void clearMessage() {
-        message.clear();
-    }
-
     private PublishRequest request() {
         if (source.getText().isBlank()) {
             throw new IllegalArgumentException("Choose the file or folder to publish.");
