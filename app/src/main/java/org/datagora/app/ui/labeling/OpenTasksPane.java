@@ -45,14 +45,14 @@ final class OpenTasksPane extends VBox {
         table.getColumns().setAll(List.of(
                 column("Task", r -> "#" + r.task().taskId() + "  " + r.title(), 380),
                 column("Kind", r -> LabelingFormat.kind(r.kind()), 110),
-                column("Per item", r -> Dgt.format(r.task().rewardPerLabel()), 75),
+                column("Per item", r -> Dgt.format(r.task().rewardPerLabel()), 90),
                 column("Batch", r -> r.task().batchSize() + " items, "
-                        + LabelingFormat.estimate(r.kind(), r.task().batchSize()), 145),
+                        + LabelingFormat.estimate(r.kind(), r.task().batchSize()), 165),
                 column("Stake", r -> Dgt.format(r.task().stakePerClaim()), 65),
                 column("Requester", r -> LabelingFormat.shortAddress(r.requester().requester()) + " · "
                         + (r.requester().accepted() + r.requester().rejected() + r.requester().slashed() == 0 ? "new"
                         : LabelingFormat.percent(r.requester().acceptanceRate()) + " paid of "
-                        + (r.requester().accepted() + r.requester().rejected() + r.requester().slashed())), 150)));
+                        + (r.requester().accepted() + r.requester().rejected() + r.requester().slashed())), 170)));
         // The short columns keep their width; the task's title takes what is left and is cut last.
         table.getColumns().stream().skip(1).forEach(c -> c.setMinWidth(c.getPrefWidth()));
         table.setPlaceholder(new EmptyState(MaterialDesignT.TAG_OUTLINE, "No open tasks right now",
