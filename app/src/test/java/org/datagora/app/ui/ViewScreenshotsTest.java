@@ -37,8 +37,8 @@ import org.web3j.crypto.Credentials;
 /**
  * Pictures of every main view, each in the light and the dark theme, under target/screenshots/views-*:
  * the marketplace with results and with a listing open, My data (publish form, a publish running, listings,
- * sales), purchases with a downloaded purchase, labeling, wallet, settings and the activity panel. They are
- * for people to look at; the test asserts that each view holds what the picture is meant to show.
+ * sales), purchases with a downloaded purchase, labeling, wallet, settings, the activity panel and a notification.
+ * They are for people to look at; the test asserts that each view holds what the picture is meant to show.
  */
 @ExtendWith(LocalSandboxExtension.class)
 class ViewScreenshotsTest {
@@ -87,6 +87,9 @@ class ViewScreenshotsTest {
             shoot(window, "marketplace-buy-confirm");
             window.click("#buy-confirm");
             await().atMost(PATIENCE).until(() -> window.text("#buy-message").startsWith("Bought"));
+            // "Purchase confirmed" pops up in the corner for 5 s: a window of its own, pictured on its own.
+            await().atMost(Duration.ofSeconds(4)).until(() -> notification().isPresent());
+            shootNotification(window, notification().orElseThrow(), "notification");
 
             window.click("#nav-purchases");
             ListView<?> purchases = window.robot().lookup("#purchase-list").queryAs(ListView.class);
@@ -167,7 +170,7 @@ class ViewScreenshotsTest {
             await().atMost(PATIENCE).until(() -> window.shows("#settings-rpc-url"));
             shoot(window, "settings");
         }
-        assertThat(shots).hasSize(2 * 15).allSatisfy(file -> assertThat(Files.size(file)).isPositive());
+        assertThat(shots).hasSize(2 * 16).allSatisfy(file -> assertThat(Files.size(file)).isPositive());
     }
 
     /** A second wallet, in an app of its own, buys {@code listing} (through the same service the Buy button uses). */
@@ -189,6 +192,25 @@ class ViewScreenshotsTest {
             });
             session.purchases().buy(listing.listingId(), listing.price(), PaymentMethod.PERMIT);
         }
+    }
+
+    /** The ControlsFX notification popup on screen, if one shows. */
+    private static java.util.Optional<javafx.scene.Scene> notification() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> javafx.stage.Window.getWindows().stream()
+                .filter(w -> w instanceof javafx.stage.PopupWindow && w.isShowing() && w.getScene() != null)
+                .map(javafx.stage.Window::getScene)
+                .filter(scene -> scene.getRoot().lookup(".notification-bar") != null)
+                .findFirst()).get();
+    }
+
+    private void shootNotification(TestWindow window, javafx.scene.Scene popup, String name) {
+        MainWindow main = window.robot().lookup(".main-window").queryAs(MainWindow.class);
+        for (Theme theme : Theme.values()) {
+            window.robot().interact(() -> main.useTheme(theme));
+            String file = "views-" + name + "-" + theme.name().toLowerCase(java.util.Locale.ROOT);
+            shots.add(Screenshots.save(window.robot(), popup, file));
+        }
+        window.robot().interact(() -> main.useTheme(Theme.LIGHT));
     }
 
     private static String activityText(TestWindow window) {
