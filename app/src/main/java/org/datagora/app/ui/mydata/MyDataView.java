@@ -216,6 +216,7 @@ public final class MyDataView extends TabPane {
         earnings.setVisible(false);
         earnings.setManaged(false);
         VBox box = new VBox(12, sales, earnings);
+        VBox.setVgrow(sales, Priority.ALWAYS);
         box.setPadding(new Insets(12, 0, 0, 0));
         return box;
     }

@@ -30,7 +30,8 @@ import org.web3j.crypto.Credentials;
 /**
  * The app is killed (SIGKILL) in the middle of a publish, then started again on the same data directory: the
  * My data view offers to finish the interrupted publish (the list transaction was out: finishing lists the
- * dataset exactly once) or to undo it (killed during the upload: nothing is listed, nothing is left half done).
+ * dataset exactly once; killed just after the dataset key was saved: finishing finds that key) or to undo it
+ * (killed during the upload: nothing is listed, nothing is left half done).
  * The killed publish runs in a separate JVM (the command line over the same services), so the kill is real.
  */
 @ExtendWith(LocalSandboxExtension.class)
@@ -87,6 +88,31 @@ class PublishCrashUiTest {
             });
             ListView<?> mine = window.robot().lookup("#my-listings").queryAs(ListView.class);
             await().atMost(PATIENCE).until(() -> mine.getItems().size() == 1);
+        }
+    }
+
+    @Test
+    void aPublishKilledRightAfterSavingItsKeyIsResumedWithThatKey(LocalSandbox sandbox, @TempDir Path temp)
+            throws Exception {
+        Credentials seller = sandbox.devAccount(3);
+        Path dataset = Files.createDirectories(temp.resolve("tides"));
+        Files.writeString(dataset.resolve("tides.csv"), "hour,metres\n0,1.2\n6,3.4\n12,1.1\n");
+        Path dataDir = temp.resolve("seller");
+
+        // The kill lands milliseconds after the dataset key was saved, within the database's write delay.
+        Process killed = startPublish(sandbox, dataDir, dataset, seller, "Tide heights", "Encrypting");
+        killed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+
+        app = openApp(sandbox, dataDir, seller);
+        try (TestWindow window = TestWindow.open(app)) {
+            window.click("#nav-my-data");
+            await().atMost(PATIENCE).until(() -> window.shows("#publish-resume"));
+            assertThat(window.text("#publish-interrupted")).contains("Tide heights");
+            window.click("#publish-resume");
+            await().atMost(PATIENCE).until(() -> window.text("#publish-resume-message").startsWith("Listed as #")
+                    || window.text("#publish-message").contains("missing from the vault"));
+            assertThat(window.text("#publish-message")).as("the key saved before the kill").isEmpty();
+            assertThat(window.text("#publish-resume-message")).startsWith("Listed as #");
         }
     }
 
