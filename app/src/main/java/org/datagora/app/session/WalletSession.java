@@ -13,9 +13,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.datagora.app.market.ChainUnavailableException;
 import org.datagora.app.market.DeliveryReport;
 import org.datagora.app.market.DownloadService;
-import org.datagora.app.market.ChainUnavailableException;
 import org.datagora.app.market.KeyDeliveryAgent;
 import org.datagora.app.market.Licenses;
 import org.datagora.app.market.MarketCache;
@@ -109,7 +109,7 @@ public final class WalletSession implements AutoCloseable {
             try {
                 syncNow();
             } catch (RuntimeException e) {
-                LOG.warn("Syncing the marketplace failed; the cache keeps answering: {}", e.getMessage());
+                LOG.warn("Indexing the chain failed; the cache keeps answering: {}", e.getMessage());
             }
         }, 0, period.toMillis(), TimeUnit.MILLISECONDS);
         deliveryWatch = deliveryAgent.watch(scheduler, period, report -> deliveryListeners.forEach(l -> l.accept(report)),
