@@ -1,5 +1,7 @@
 package org.datagora.app.session;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -11,18 +13,23 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.datagora.app.market.ChainUnavailableException;
 import org.datagora.app.market.DeliveryReport;
 import org.datagora.app.market.DownloadService;
 import org.datagora.app.market.KeyDeliveryAgent;
+import org.datagora.app.market.Licenses;
 import org.datagora.app.market.MarketCache;
 import org.datagora.app.market.MarketChain;
-import org.datagora.app.market.MarketSync;
 import org.datagora.app.market.PublishWorkflow;
 import org.datagora.app.market.PurchaseService;
 import org.datagora.app.market.SearchService;
 import org.datagora.contracts.NetworkAddresses;
 import org.datagora.storage.cache.CacheDatabase;
 import org.datagora.storage.cache.SecretVault;
+import org.datagora.storage.indexer.ChainIndexer;
+import org.datagora.storage.indexer.IndexerConfig;
+import org.datagora.storage.indexer.IndexerException;
+import org.datagora.storage.indexer.StoreMetadataFetcher;
 import org.datagora.storage.store.ContentStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,8 +38,9 @@ import org.web3j.protocol.Web3j;
 
 /**
  * Everything that belongs to one open wallet on one network: its encrypted cache and secret vault, and
- * the marketplace services acting for it. While it is open, the key-delivery agent and the chain sync
- * run in the background; closing it stops them and locks the vault.
+ * the marketplace services acting for it. While it is open, the key-delivery agent and the chain indexer
+ * (the one thing that fills the cache from the chain's events) run in the background; closing it stops
+ * them and locks the vault.
  */
 public final class WalletSession implements AutoCloseable {
 
@@ -45,7 +53,7 @@ public final class WalletSession implements AutoCloseable {
     private final ContentStore store;
     private final MarketCache cache;
     private final Path directory;
-    private final MarketSync sync;
+    private final ChainIndexer indexer;
     private final KeyDeliveryAgent deliveryAgent;
     private final SearchService search;
     private final PurchaseService purchases;
@@ -65,7 +73,9 @@ public final class WalletSession implements AutoCloseable {
         this.store = store;
         this.directory = directory;
         this.cache = new MarketCache(database);
-        this.sync = new MarketSync(chain, store, cache, directory.resolve("market-sync.json"));
+        this.indexer = new ChainIndexer(database, chain.web3j(), indexerConfig(chain.addresses()),
+                new StoreMetadataFetcher(store));
+        forgetOldSyncCursor(directory);
         this.deliveryAgent = new KeyDeliveryAgent(chain, cache, vault, wallet, directory);
         this.search = new SearchService(cache, store);
         this.purchases = new PurchaseService(chain, cache, wallet);
@@ -99,7 +109,7 @@ public final class WalletSession implements AutoCloseable {
             try {
                 syncNow();
             } catch (RuntimeException e) {
-                LOG.warn("Syncing the marketplace failed; the cache keeps answering: {}", e.getMessage());
+                LOG.warn("Indexing the chain failed; the cache keeps answering: {}", e.getMessage());
             }
         }, 0, period.toMillis(), TimeUnit.MILLISECONDS);
         deliveryWatch = deliveryAgent.watch(scheduler, period, report -> deliveryListeners.forEach(l -> l.accept(report)),
@@ -111,7 +121,7 @@ public final class WalletSession implements AutoCloseable {
         deliveryListeners.add(listener);
     }
 
-    /** Tells {@code listener} whenever a sync (in the background or {@link #syncNow()}) brought new events into the cache. */
+    /** Tells {@code listener} whenever a sync (in the background or {@link #syncNow()}) brought something new into the cache. */
     public void onSynced(Runnable listener) {
         syncListeners.add(listener);
     }
@@ -132,15 +142,45 @@ public final class WalletSession implements AutoCloseable {
     }
 
     /**
-     * Brings the cache up to date with the chain now and tells the sync listeners when new events came in,
-     * whoever asked: a view that syncs on its own (after a publish, say) must not leave the others stale.
+     * Brings the cache up to date with the chain now (the indexer's pass: new events, then listing metadata
+     * still to fetch) and tells the sync listeners when anything came in, whoever asked: a view that syncs
+     * on its own (after a publish, say) must not leave the others stale.
+     *
+     * @return how many events and metadata documents came into the cache
+     * @throws ChainUnavailableException when the chain's node cannot be reached; the cache is untouched
      */
     public int syncNow() {
-        int events = sync.sync();
-        if (events > 0) {
+        int changes;
+        try {
+            changes = indexer.syncToHead();
+        } catch (IndexerException e) {
+            throw new ChainUnavailableException(e.getMessage(), e);
+        }
+        if (changes > 0) {
             syncListeners.forEach(Runnable::run);
         }
-        return events;
+        return changes;
+    }
+
+    /**
+     * How the indexer reads this network: both contracts from their deployment block, and the app's license
+     * table, so the cache names licenses as the publish form and the search filters do.
+     */
+    public static IndexerConfig indexerConfig(NetworkAddresses addresses) {
+        return IndexerConfig.forNetwork(addresses).withLicenseNames(Licenses::name);
+    }
+
+    /**
+     * Removes the cursor file of the app's former marketplace sync. The indexer keeps its own cursor in the
+     * cache and, on a cache that sync filled, reads the chain once from the deployment block: its writes are
+     * idempotent, so the rows come out the same.
+     */
+    private static void forgetOldSyncCursor(Path directory) {
+        try {
+            Files.deleteIfExists(directory.resolve("market-sync.json"));
+        } catch (IOException e) {
+            LOG.debug("The old sync cursor could not be removed; it is no longer read", e);
+        }
     }
 
     public SearchService search() {
@@ -203,6 +243,7 @@ public final class WalletSession implements AutoCloseable {
         if (labeling != null) {
             labeling.close();
         }
+        indexer.close();
         vault.lock();
         database.close();
     }

@@ -8,10 +8,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.datagora.app.sandbox.LocalSandbox;
+import org.datagora.app.session.WalletSession;
 import org.datagora.contracts.NetworkAddresses;
 import org.datagora.contracts.generated.DatagoraToken;
 import org.datagora.storage.cache.CacheDatabase;
 import org.datagora.storage.cache.SecretVault;
+import org.datagora.storage.indexer.ChainIndexer;
+import org.datagora.storage.indexer.StoreMetadataFetcher;
 import org.datagora.storage.ipfs.IpfsClient;
 import org.datagora.storage.store.ContentStore;
 import org.datagora.storage.store.IpfsContentStore;
@@ -65,6 +68,7 @@ final class MarketFixture {
         final SecretVault vault;
         final MarketCache cache;
         final ContentStore store;
+        private ChainIndexer indexer;
 
         App(Path dataDir, Credentials wallet, ContentStore store) {
             this.dataDir = dataDir;
@@ -89,8 +93,26 @@ final class MarketFixture {
             return new PublishWorkflow(chain, withStore, cache, vault, dataDir.resolve("publish"), wallet);
         }
 
-        MarketSync sync() {
-            return new MarketSync(chain, store, cache, dataDir.resolve("market-sync.json"));
+        /** Brings this app's cache up to date with the chain, as the session does; returns what came in. */
+        int sync() {
+            return indexer().syncToHead();
+        }
+
+        /** This app's indexer, wired as {@link WalletSession} wires it; made on first use. */
+        ChainIndexer indexer() {
+            if (indexer == null) {
+                indexer = new ChainIndexer(database, chain.web3j(), WalletSession.indexerConfig(addresses),
+                        new StoreMetadataFetcher(store));
+            }
+            return indexer;
+        }
+
+        /** Closes the indexer, so the next {@link #sync()} starts a new one on the same cache (a restart). */
+        void restartIndexer() {
+            if (indexer != null) {
+                indexer.close();
+                indexer = null;
+            }
         }
 
         SearchService search() {
@@ -111,6 +133,7 @@ final class MarketFixture {
 
         @Override
         public void close() {
+            restartIndexer();
             database.close();
         }
     }

@@ -179,12 +179,18 @@ final class CacheWriter {
         } else if (event instanceof ChainEvent.Refunded e) {
             purchases.markRefunded(e.purchaseId(), block);
         } else if (event instanceof ChainEvent.Rated e) {
+            // The app records a rating the moment its transaction is mined, and caches filled before this
+            // indexer have none of their events in chain_event: a rating already there is not counted again.
+            boolean counted = purchases.find(e.purchaseId()).map(p -> p.rating() != null).orElse(false);
             purchases.rate(e.purchaseId(), e.stars(), block);
-            listings.addRating(e.listingId(), e.stars(), block);
+            if (!counted) {
+                listings.addRating(e.listingId(), e.stars(), block);
+            }
         } else if (event instanceof ChainEvent.KeyMismatchFlagged e) {
             purchases.flagKeyMismatch(e.purchaseId(), block);
             String buyer = purchases.find(e.purchaseId()).map(Purchase::buyer).orElse("");
-            h.attach(ReputationDao.class).flag(e.listingId(), buyer, e.seller(), "key mismatch", block);
+            h.attach(ReputationDao.class).flag(e.listingId(), buyer, e.seller(),
+                    "The delivered key did not match the key commitment", block);
         } else if (event instanceof ChainEvent.TaskCreated e) {
             tasks.insertTask(e.taskId(), e.requester(), e.manifestDigest(), e.schemaDigest(), e.itemCount(),
                     e.batchSize(), e.labelsPerItem(), e.totalReward(), e.validationPool(), block, time);

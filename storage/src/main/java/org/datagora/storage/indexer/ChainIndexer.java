@@ -98,15 +98,17 @@ public final class ChainIndexer implements AutoCloseable {
     /**
      * Indexes on the caller's thread until the cache has caught up with the chain head as it was when called.
      *
+     * @return how many events and listing metadata documents this call brought into the cache (0: nothing new)
      * @throws IndexerException if the node cannot be reached
      */
-    public synchronized void syncToHead() {
+    public synchronized int syncToHead() {
         try {
             long head = chain.head();
+            long before = eventsApplied;
             while (step(head)) {
                 // keep going: step returns false once the cursor reached head
             }
-            metadata.pass();
+            return Math.toIntExact(eventsApplied - before) + metadata.pass();
         } catch (IOException e) {
             throw offline(e);
         }
