@@ -11,11 +11,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import org.controlsfx.control.TaskProgressView;
 import org.datagora.app.AppServices;
-import org.datagora.app.config.DataDirectory;
 import org.datagora.app.sandbox.LocalSandbox;
 import org.datagora.app.testing.LocalSandboxExtension;
+import org.datagora.app.testing.SignedInApp;
 import org.datagora.app.ui.common.TestWindow;
-import org.datagora.app.wallet.KeystoreKdf;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -45,7 +44,7 @@ class ActivityPanelTest {
     void aRunningPublishIsListedWithItsStepAndDroppedWhenListed(LocalSandbox sandbox, @TempDir Path temp) throws Exception {
         Path dataset = Files.createDirectories(temp.resolve("weather"));
         Files.writeString(dataset.resolve("weather.csv"), "date,temp\n2026-01-01,3.5\n2026-01-02,4.1\n");
-        app = openServices(sandbox, temp.resolve("data"), sandbox.devAccount(3));
+        app = SignedInApp.open(sandbox, temp.resolve("data"), sandbox.devAccount(3));
         try (TestWindow window = TestWindow.open(app)) {
             ToggleButton button = window.robot().lookup("#activity-button").queryAs(ToggleButton.class);
             assertThat(button.getText()).isEqualTo("Nothing running");
@@ -95,15 +94,5 @@ class ActivityPanelTest {
     /** Tasks and their view may only be read on the JavaFX thread. */
     private static <T> T onFx(java.util.concurrent.Callable<T> read) throws Exception {
         return WaitForAsyncUtils.asyncFx(read).get();
-    }
-
-    private static AppServices openServices(LocalSandbox sandbox, Path dataDir, Credentials wallet) {
-        AppServices services = new AppServices(new DataDirectory(dataDir), KeystoreKdf.LIGHT);
-        services.attach(sandbox);
-        String address = services.wallets().importPrivateKey(TestWindow.privateKeyOf(wallet),
-                "wallet password".toCharArray()).address();
-        services.wallets().unlock(address, "wallet password".toCharArray());
-        await().atMost(PATIENCE).until(() -> services.sessions().current().isPresent());
-        return services;
     }
 }

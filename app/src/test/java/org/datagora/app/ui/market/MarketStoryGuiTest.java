@@ -11,11 +11,10 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ListView;
 import org.datagora.app.AppServices;
-import org.datagora.app.config.DataDirectory;
 import org.datagora.app.sandbox.LocalSandbox;
 import org.datagora.app.testing.LocalSandboxExtension;
+import org.datagora.app.testing.SignedInApp;
 import org.datagora.app.ui.common.TestWindow;
-import org.datagora.app.wallet.KeystoreKdf;
 import org.datagora.contracts.NetworkAddresses;
 import org.datagora.contracts.generated.DatagoraToken;
 import org.junit.jupiter.api.AfterEach;
@@ -67,7 +66,7 @@ class MarketStoryGuiTest {
         Files.createDirectories(dataset.resolve("labels"));
         Files.writeString(dataset.resolve("labels/labels.csv"), "file,label\nham.txt,ham\nspam.txt,spam\n");
 
-        sellerApp = openServices(sandbox, temp.resolve("seller-data"), seller);
+        sellerApp = SignedInApp.open(sandbox, temp.resolve("seller-data"), seller);
         try (TestWindow a = TestWindow.open(sellerApp)) {
             a.click("#nav-my-data");
             await().atMost(PATIENCE).until(() -> a.shows("#publish-source"));
@@ -82,7 +81,7 @@ class MarketStoryGuiTest {
             a.screenshot("publish-done-light");
         }
 
-        buyerApp = openServices(sandbox, temp.resolve("buyer-data"), buyer);
+        buyerApp = SignedInApp.open(sandbox, temp.resolve("buyer-data"), buyer);
         Path downloads = temp.resolve("downloads");
         try (TestWindow b = TestWindow.open(buyerApp)) {
             b.click("#nav-marketplace");
@@ -127,16 +126,6 @@ class MarketStoryGuiTest {
         assertThat(balance(sandbox, buyer.getAddress())).isEqualTo(buyerBefore.subtract(price));
         assertThat(balance(sandbox, seller.getAddress())).isEqualTo(sellerBefore.add(price).subtract(fee));
         assertThat(balance(sandbox, addresses.treasury())).isEqualTo(treasuryBefore.add(fee));
-    }
-
-    private static AppServices openServices(LocalSandbox sandbox, Path dataDir, Credentials wallet) {
-        AppServices services = new AppServices(new DataDirectory(dataDir), KeystoreKdf.LIGHT);
-        services.attach(sandbox);
-        String address = services.wallets().importPrivateKey(TestWindow.privateKeyOf(wallet),
-                "wallet password".toCharArray()).address();
-        services.wallets().unlock(address, "wallet password".toCharArray());
-        await().atMost(PATIENCE).until(() -> services.sessions().current().isPresent());
-        return services;
     }
 
     private static Button button(TestWindow window, String query) {

@@ -15,11 +15,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ListView;
 import org.datagora.app.AppServices;
-import org.datagora.app.config.DataDirectory;
 import org.datagora.app.sandbox.LocalSandbox;
 import org.datagora.app.testing.LocalSandboxExtension;
+import org.datagora.app.testing.SignedInApp;
 import org.datagora.app.ui.common.TestWindow;
-import org.datagora.app.wallet.KeystoreKdf;
 import org.datagora.storage.cache.SearchQuery;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -68,7 +67,7 @@ class PublishCrashUiTest {
         // The list transaction the dead app had sent is mined while it is down, as on a real network.
         sandbox.chain().mine();
 
-        app = openApp(sandbox, dataDir, seller);
+        app = SignedInApp.open(sandbox, dataDir, seller);
         try (TestWindow window = TestWindow.open(app)) {
             window.click("#nav-my-data");
             await().atMost(PATIENCE).until(() -> window.shows("#publish-resume"));
@@ -103,7 +102,7 @@ class PublishCrashUiTest {
         Process killed = startPublish(sandbox, dataDir, dataset, seller, "Tide heights", "Encrypting");
         killed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 
-        app = openApp(sandbox, dataDir, seller);
+        app = SignedInApp.open(sandbox, dataDir, seller);
         try (TestWindow window = TestWindow.open(app)) {
             window.click("#nav-my-data");
             await().atMost(PATIENCE).until(() -> window.shows("#publish-resume"));
@@ -135,7 +134,7 @@ class PublishCrashUiTest {
         killed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         assertThat(killed.isAlive()).isFalse();
 
-        app = openApp(sandbox, dataDir, seller);
+        app = SignedInApp.open(sandbox, dataDir, seller);
         try (TestWindow window = TestWindow.open(app)) {
             window.click("#nav-my-data");
             await().atMost(PATIENCE).until(() -> window.shows("#publish-roll-back"));
@@ -151,16 +150,6 @@ class PublishCrashUiTest {
             session.syncNow();
             assertThat(session.search().search(SearchQuery.all().withSeller(seller.getAddress())).listings()).isEmpty();
         }
-    }
-
-    private static AppServices openApp(LocalSandbox sandbox, Path dataDir, Credentials seller) {
-        AppServices services = new AppServices(new DataDirectory(dataDir), KeystoreKdf.LIGHT);
-        services.attach(sandbox);
-        String address = services.wallets().importPrivateKey(TestWindow.privateKeyOf(seller),
-                "wallet password".toCharArray()).address();
-        services.wallets().unlock(address, "wallet password".toCharArray());
-        await().atMost(PATIENCE).until(() -> services.sessions().current().isPresent());
-        return services;
     }
 
     /**
