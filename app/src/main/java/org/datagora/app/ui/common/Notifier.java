@@ -11,7 +11,10 @@ public final class Notifier {
     private Notifier() {
     }
 
-    /** Shows {@code text} near the bottom-right corner of {@code anchor}'s window. Call on the JavaFX thread. */
+    /**
+     * Shows {@code text} near the top-right corner of {@code anchor}'s window, clear of the status bar and its
+     * activity button. Call on the JavaFX thread.
+     */
     public static void confirmed(Node anchor, String title, String text) {
         if (anchor.getScene() == null || anchor.getScene().getWindow() == null) {
             return;
@@ -20,7 +23,7 @@ public final class Notifier {
                 .owner(anchor.getScene().getWindow())
                 .title(title)
                 .text(text)
-                .position(Pos.BOTTOM_RIGHT)
+                .position(Pos.TOP_RIGHT)
                 .hideAfter(Duration.seconds(5))
                 .showInformation();
     }

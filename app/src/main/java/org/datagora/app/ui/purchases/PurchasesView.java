@@ -1,6 +1,9 @@
 package org.datagora.app.ui.purchases;
 
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -35,7 +38,9 @@ public final class PurchasesView extends BorderPane {
 
     private final WalletSession session;
     private final FxBackground background;
-    private final ListView<Purchase> purchases = new ListView<>();
+    private final ListView<Row> purchases = new ListView<>();
+    /** The purchases downloaded and verified on this machine; read and changed on the JavaFX thread. */
+    private final Set<Long> downloadedIds = new HashSet<>();
     private final VBox detail = new VBox(12);
     private final FormMessage message = new FormMessage("purchase-message");
 
@@ -48,15 +53,20 @@ public final class PurchasesView extends BorderPane {
         purchases.setMinWidth(280);
         purchases.setCellFactory(list -> new ListCell<>() {
             @Override
-            protected void updateItem(Purchase p, boolean empty) {
-                super.updateItem(p, empty);
-                setText(empty || p == null ? null : "Purchase #" + p.purchaseId() + " · listing #" + p.listingId()
-                        + " · " + Dgt.format(p.price()) + "\n" + state(p));
+            protected void updateItem(Row row, boolean empty) {
+                super.updateItem(row, empty);
+                setText(empty || row == null ? null : row.title() + "\n#" + row.purchase().purchaseId() + " · "
+                        + Dgt.format(row.purchase().price()) + " · " + state(row.purchase()));
             }
         });
         purchases.setPlaceholder(new EmptyState(MaterialDesignS.SHOPPING_OUTLINE, "No purchases yet",
                 "Datasets you buy in the Marketplace appear here, ready to download and decrypt."));
-        purchases.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> show(now));
+        purchases.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            // A reload re-selects the same purchase: keep its pane (and any message in it) unless it changed.
+            if (old == null || now == null || !now.showsLike(old)) {
+                show(now);
+            }
+        });
         detail.setPadding(new Insets(0, 0, 0, 16));
         setLeft(purchases);
         setCenter(detail);
@@ -68,19 +78,42 @@ public final class PurchasesView extends BorderPane {
     public void refresh() {
         background.run(() -> {
             session.syncNow();
-            return session.purchases().purchases();
+            return session.purchases().purchases().stream().map(this::row).toList();
         }).onSuccess(list -> {
-            Purchase selected = purchases.getSelectionModel().getSelectedItem();
+            downloadedIds.clear();
+            list.stream().filter(Row::downloaded).forEach(r -> downloadedIds.add(r.purchase().purchaseId()));
+            Row selected = purchases.getSelectionModel().getSelectedItem();
             purchases.getItems().setAll(list);
             if (selected != null) {
-                list.stream().filter(p -> p.purchaseId() == selected.purchaseId()).findFirst()
+                list.stream().filter(r -> r.purchase().purchaseId() == selected.purchase().purchaseId()).findFirst()
                         .ifPresent(purchases.getSelectionModel()::select);
             }
         }).onError(error -> message.showError(ErrorText.of("Loading your purchases", error))).start();
     }
 
+    /**
+     * A purchase as the list shows it: people know a dataset by its title, not its number. Read off the UI
+     * thread, with whether it was downloaded then, so drawing a cell reads nothing.
+     */
+    private record Row(Purchase purchase, String title, boolean downloaded) {
+
+        /** Whether the detail pane of {@code other} is this one's, so a reload may keep it as it is. */
+        boolean showsLike(Row other) {
+            Purchase a = purchase;
+            Purchase b = other.purchase;
+            return a.purchaseId() == b.purchaseId() && a.status() == b.status() && a.keyMismatch() == b.keyMismatch()
+                    && Objects.equals(a.rating(), b.rating());
+        }
+    }
+
+    private Row row(Purchase p) {
+        String title = session.search().detail(p.listingId()).map(d -> d.listing().title())
+                .filter(t -> t != null && !t.isBlank()).orElse("Listing #" + p.listingId());
+        return new Row(p, title, session.downloads().downloaded(p.purchaseId()).isPresent());
+    }
+
     private String state(Purchase p) {
-        if (session.downloads().downloaded(p.purchaseId()).isPresent()) {
+        if (downloadedIds.contains(p.purchaseId())) {
             return "downloaded and verified";
         }
         return switch (p.status()) {
@@ -90,22 +123,16 @@ public final class PurchasesView extends BorderPane {
         };
     }
 
-    private void show(Purchase p) {
+    private void show(Row row) {
         message.clear();
-        if (p == null) {
+        if (row == null) {
             detail.getChildren().clear();
             return;
         }
-        Label heading = new Label("Purchase #" + p.purchaseId() + " of listing #" + p.listingId());
+        Purchase p = row.purchase();
+        Label heading = new Label(row.title() + " · purchase #" + p.purchaseId());
         heading.getStyleClass().add("title-4");
         heading.setWrapText(true);
-        // People know a dataset by its title, not its number: show it once the cache answers.
-        background.run(() -> session.search().detail(p.listingId()).map(d -> d.listing().title()).orElse(""))
-                .onSuccess(title -> {
-                    if (!title.isBlank()) {
-                        heading.setText(title + " · purchase #" + p.purchaseId());
-                    }
-                }).start();
         Label status = new Label(state(p));
         status.setId("purchase-state");
         detail.getChildren().setAll(heading, status);
@@ -185,6 +212,7 @@ public final class PurchasesView extends BorderPane {
             state.setText("downloaded and verified");
         }
         Notifier.confirmed(this, "Downloaded", "Purchase #" + result.purchaseId() + " is decrypted and verified.");
+        downloadedIds.add(result.purchaseId());
         purchases.refresh();
     }
 
