@@ -35,11 +35,24 @@ public final class ListingSearch {
         INTERSECTION
     }
 
-    private final Jdbi jdbi;
-    private final Map<Plan, LongAdder> plans = new EnumMap<>(Plan.class);
+    /**
+     * A condition (a word, a tag, the seller, or the license with the price range) drives the query when it
+     * matches fewer listings than this: its ids come from its index, and the listings they name are filtered
+     * and sorted in memory.
+     */
+    static final int NARROW_MATCHES = 2000;
 
+    /**
+     * With only broad conditions, the matches are first looked for among this many listings at the top of
+     * the sort's index; that answers a page unless the conditions together are rare, when their ids are
+     * intersected instead.
+     */
+    static final int WINDOW = 4000;
+
+    private final Jdbi jdbi;
     private final int narrowMatches;
     private final int window;
+    private final Map<Plan, LongAdder> plans = new EnumMap<>(Plan.class);
 
     public ListingSearch(CacheDatabase database) {
         this(database, NARROW_MATCHES, WINDOW);
@@ -62,20 +75,6 @@ public final class ListingSearch {
         plans.forEach((plan, count) -> used.put(plan, count.sum()));
         return used;
     }
-
-    /**
-     * A word, tag or seller drives the query when it matches fewer listings than this: its ids come from its
-     * index, and the listings they name are filtered and sorted in memory.
-     */
-    static final int NARROW_MATCHES = 2000;
-
-    /**
-     * With only broad conditions, the matches are first looked for among this many listings at the top of
-     * the sort's index; that answers a page unless the conditions together are rare, when the smallest
-     * condition drives after all.
-     */
-    static final int WINDOW = 4000;
-
 
     /**
      * One page of active listings matching every word and filter of the query. The plan depends on how
@@ -224,7 +223,7 @@ public final class ListingSearch {
                 .mapTo(Listing.class).list();
     }
 
-    /** The query's words, tags and seller, each a set of listing ids that an index answers. */
+    /** The query's words, tags, seller, and license with price range: each a set of ids an index answers. */
     private static List<Condition> conditions(SearchQuery query) {
         List<Condition> sets = new ArrayList<>();
         List<String> terms = new ArrayList<>(SearchTokens.of(query.text()));
@@ -254,8 +253,8 @@ public final class ListingSearch {
             query.license().ifPresent(v -> where.add("license = :license"));
             query.minPrice().ifPresent(v -> where.add("price >= :minPrice"));
             query.maxPrice().ifPresent(v -> where.add("price <= :maxPrice"));
-            sets.add(new Condition("SELECT listing_id FROM listing WHERE status = 'ACTIVE' AND " + String.join(" AND ", where),
-                    "l." + String.join(" AND l.", where), q -> {
+            sets.add(new Condition("SELECT listing_id FROM listing WHERE status = 'ACTIVE' AND "
+                    + String.join(" AND ", where), "l." + String.join(" AND l.", where), q -> {
                         query.license().ifPresent(v -> q.bind("license", v));
                         query.minPrice().ifPresent(v -> q.bind("minPrice", v));
                         query.maxPrice().ifPresent(v -> q.bind("maxPrice", v));
@@ -278,7 +277,8 @@ public final class ListingSearch {
         /** Listings named by id: drives only. */
         static Condition ofIds(long[] ids) {
             Long[] boxed = Arrays.stream(ids).boxed().toArray(Long[]::new);
-            return new Condition("", "l.listing_id = ANY(:ids)", "", q -> q.bindArray("ids", Long.class, (Object[]) boxed));
+            return new Condition("", "l.listing_id = ANY(:ids)", "",
+                    q -> q.bindArray("ids", Long.class, (Object[]) boxed));
         }
 
         long[] ids(Handle h) {
