@@ -164,7 +164,7 @@ public final class PurchasesView extends BorderPane {
         step.getStyleClass().add("text-muted");
         Rating rating = new Rating(5, p.rating() == null ? 0 : p.rating());
         rating.setId("purchase-rating");
-        rating.setDisable(p.rating() != null || session.downloads().downloaded(p.purchaseId()).isEmpty());
+        rating.setDisable(p.rating() != null || !downloadedIds.contains(p.purchaseId()));
         rating.ratingProperty().addListener((obs, old, now) -> rate(p, now.intValue(), rating));
         download.setOnAction(e -> {
             download.setDisable(true);
